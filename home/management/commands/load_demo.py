@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+
+from home.demo import site
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (French site and its English translation). Idempotent."
+
+    # Each app adds its own demo loader here, in dependency order.
+    loaders = [site.load]
+
+    def handle(self, *args, **options):
+        for load in self.loaders:
+            load(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content ready."))

@@ -1,0 +1,71 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Fields every page of the site has: how it looks in listings and when shared.
+
+    Page types extend this instead of ``Page`` so that listings, search results and
+    social cards can rely on the same summary and image everywhere.
+    """
+
+    listing_summary = models.TextField(
+        _("résumé pour les listes"),
+        blank=True,
+        max_length=300,
+        help_text=_(
+            "Une ou deux phrases affichées dans les listes et les résultats de recherche."
+        ),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image de liste"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Affichée dans les listes ; la description de l'image sert de texte alternatif."
+        ),
+    )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image pour les réseaux sociaux"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Affichée quand la page est partagée ; idéalement 1200 × 630 pixels."),
+    )
+
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("listing_summary"),
+                FieldPanel("listing_image"),
+                FieldPanel("social_image"),
+            ],
+            heading=_("Listes et réseaux sociaux"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("listing_summary"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        """The description search engines and social networks show for this page."""
+        return self.search_description or self.listing_summary
+
+    @property
+    def share_image(self):
+        return self.social_image or self.listing_image

@@ -1,0 +1,91 @@
+"""Template tags for the parts of the layout that every page shares."""
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from home.models import FooterContent
+
+register = template.Library()
+
+
+def _home_for_request(request):
+    """The home page of the active language for the request's site, or None."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    if root.locale.language_code == translation.get_language():
+        return root
+    return root.get_translation_or_none(Locale.get_active()) or root
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    request = context["request"]
+    current = context.get("page")
+    home = _home_for_request(request)
+    items = []
+    if home is not None:
+        items = list(home.get_children().live().public().in_menu())
+    return {
+        "home": home,
+        "items": items,
+        "current_path": getattr(current, "path", ""),
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context):
+    page = context.get("page")
+    ancestors = []
+    if page is not None and page.depth > 2:
+        ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
+    return {"page": page, "ancestors": ancestors}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the current page in the other languages, or to their home page."""
+    request = context["request"]
+    page = context.get("page")
+    current_language = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        for translated in page.get_translations().live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    site = Site.find_for_request(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current_language:
+            continue
+        target = translations.get(code)
+        locale = Locale.objects.filter(language_code=code).first()
+        if target is None and site is not None and locale is not None:
+            target = site.root_page.get_translation_or_none(locale)
+        with translation.override(code):
+            if target is not None:
+                url = target.get_url(request)
+            else:
+                url = reverse("wagtail_serve", args=[""])
+            links.append(
+                {
+                    "code": code,
+                    "name": translation.gettext(name),
+                    "url": url,
+                    "is_translation": code in translations,
+                }
+            )
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context):
+    return {
+        "footer": FooterContent.for_current_language(),
+        "settings": context.get("settings"),
+        "request": context.get("request"),
+    }
