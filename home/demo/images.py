@@ -80,7 +80,8 @@ def demo_document(title, lines):
     page.save(buffer, format="PDF", resolution=150)
     from django.core.files.base import ContentFile
 
-    document = Document(title=title)
-    document.file.save(f"{slugify(title)[:60]}.pdf", ContentFile(buffer.getvalue()), save=False)
+    data = buffer.getvalue()
+    document = Document(title=title, file_size=len(data))
+    document.file.save(f"{slugify(title)[:60]}.pdf", ContentFile(data), save=False)
     document.save()
     return document

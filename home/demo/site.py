@@ -5,7 +5,7 @@ import json
 import uuid
 
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import FooterContent, HomePage, SiteSettings, StandardPage
 
@@ -534,6 +534,12 @@ def load(stdout):
     g = Glossary()
     fr = Locale.objects.get_or_create(language_code="fr")[0]
     en = Locale.objects.get_or_create(language_code="en")[0]
+    # Wagtail's migrations create the tree's root and the root collection; a flushed
+    # database (`manage.py flush`, transactional tests) no longer has them.
+    if not Page.get_root_nodes().exists():
+        Page.add_root(title="Root", slug="root", locale=fr)
+    if not Collection.get_root_nodes().exists():
+        Collection.add_root(name="Root")
 
     home, created = _home(g, fr)
     contact, _ = _contact_page(g, home)

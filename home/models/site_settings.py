@@ -83,11 +83,9 @@ class FooterContent(TranslatableMixin, models.Model):
         return str(_("Pied de page (%(language)s)") % {"language": self.locale.get_display_name()})
 
     @classmethod
-    def for_current_language(cls):
-        """The footer in the active language, else the default language's one, else None."""
+    def for_locale(cls, locale):
+        """The footer in ``locale``, else the default language's one, else None."""
         footers = {footer.locale_id: footer for footer in cls.objects.all()}
-        current = Locale.get_active()
-        if current.pk in footers:
-            return footers[current.pk]
-        default = Locale.get_default()
-        return footers.get(default.pk)
+        if locale is not None and locale.pk in footers:
+            return footers[locale.pk]
+        return footers.get(Locale.get_default().pk)

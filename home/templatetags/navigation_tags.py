@@ -4,8 +4,9 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from home.locales import active_locale, localized
 from home.models import FooterContent
 
 register = template.Library()
@@ -16,10 +17,7 @@ def _home_for_request(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    root = site.root_page
-    if root.locale.language_code == translation.get_language():
-        return root
-    return root.get_translation_or_none(Locale.get_active()) or root
+    return localized(site.root_page, request)
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
@@ -44,7 +42,7 @@ def breadcrumb(context):
     ancestors = []
     if page is not None and page.depth > 2:
         ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
-    return {"page": page, "ancestors": ancestors}
+    return {"page": page, "ancestors": ancestors, "request": context.get("request")}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -62,30 +60,21 @@ def language_switcher(context):
     for code, name in settings.LANGUAGES:
         if code == current_language:
             continue
-        target = translations.get(code)
-        locale = Locale.objects.filter(language_code=code).first()
-        if target is None and site is not None and locale is not None:
-            target = site.root_page.get_translation_or_none(locale)
         with translation.override(code):
-            if target is not None:
-                url = target.get_url(request)
-            else:
-                url = reverse("wagtail_serve", args=[""])
-            links.append(
-                {
-                    "code": code,
-                    "name": translation.gettext(name),
-                    "url": url,
-                    "is_translation": code in translations,
-                }
-            )
+            target = translations.get(code)
+            if target is None and site is not None:
+                home = localized(site.root_page)
+                target = home if home.locale_id == active_locale().pk else None
+            url = target.get_url(request) if target else reverse("wagtail_serve", args=[""])
+            links.append({"code": code, "name": translation.gettext(name), "url": url})
     return {"links": links}
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
+    request = context.get("request")
     return {
-        "footer": FooterContent.for_current_language(),
+        "footer": FooterContent.for_locale(active_locale(request)),
         "settings": context.get("settings"),
-        "request": context.get("request"),
+        "request": request,
     }

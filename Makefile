@@ -1,0 +1,64 @@
+# Two commands for a newcomer: `make run` and `make test`. CI (.ci/run) calls `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+MAKEMESSAGES := $(MANAGE) makemessages -l en --no-location --no-obsolete \
+	--ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=node_modules
+
+.PHONY: install run test lint format messages check-messages search-node search-node-stop bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev,postgres,search]"
+	touch $@
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_local_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+	$(BIN)/djhtml $$(git ls-files '*.html')
+
+# Update the English catalogue after changing interface strings, then translate the
+# new entries in locale/en/LC_MESSAGES/django.po and run `make messages` again.
+messages: install
+	$(MAKEMESSAGES)
+	$(MANAGE) compilemessages --ignore=.venv
+
+# Fails when a catalogue is out of date, has an untranslated or fuzzy entry, or when
+# the compiled catalogue does not match its source (needs GNU gettext).
+check-messages: install
+	$(MAKEMESSAGES)
+	git diff --exit-code -I '^"POT-Creation-Date' -- locale/
+	test -z "$$(msgattrib --untranslated --no-obsolete locale/en/LC_MESSAGES/django.po)"
+	test -z "$$(msgattrib --only-fuzzy --no-obsolete locale/en/LC_MESSAGES/django.po)"
+	$(MANAGE) compilemessages --ignore=.venv
+	git diff --exit-code -- locale/
+
+search-node:
+	bash tests/search_node/start.sh
+
+search-node-stop:
+	bash tests/search_node/stop.sh
+
+bench: install
+	$(BIN)/python bench/pages.py
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,74 @@
+"""Configuration read from the environment, and the production safety net."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import environ
+import pytest
+
+from site_cms.env import BASE_DIR
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "site_cms.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "commerces.agglo.example",
+    "DATABASE_URL": "sqlite:////tmp/site_cms-deploy-check.sqlite3",
+}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("False", False), ("false", False), ("0", False), ("", False), ("True", True), ("1", True)],
+)
+def test_boolean_variables_are_parsed(monkeypatch, raw, expected):
+    monkeypatch.setenv("DEBUG", raw)
+    env = environ.Env(DEBUG=(bool, False))
+    assert env("DEBUG") is expected
+
+
+def test_database_url_is_parsed(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://site:pw@db.internal:5432/site_cms")
+    config = environ.Env().db_url("DATABASE_URL")
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", 5432, "site_cms")
+
+
+def _manage(*args, env):
+    # Only what a production machine would have: no test-only variables.
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
+    return subprocess.run(  # noqa: S603
+        [sys.executable, str(Path(BASE_DIR) / "manage.py"), *args],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        cwd=BASE_DIR,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert f"{missing} must be set in production" in result.stderr
+
+
+def test_production_passes_the_deployment_checklist():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_debug_string_false_stays_off_in_production():
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT)",
+        env={**PRODUCTION_ENV, "DEBUG": "False", "SECURE_SSL_REDIRECT": "False"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False False"
