@@ -8,7 +8,7 @@ page stays linked to its French source and is kept in sync by wagtail-localize.
 """
 
 from django.core.management.base import CommandError
-from wagtail.models import Page
+from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -72,7 +72,18 @@ def translate(instance, locale, glossary, *, publish=True):
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
+    if not isinstance(instance, DraftStateMixin):
+        translated, _created = source.create_or_update_translation(locale, fallback=True)
+        return translated
+    # wagtail-localize publishes pages when the transaction commits, from the object as
+    # it was in memory then; inside the demo's single transaction that stale object
+    # would overwrite tree bookkeeping (numchild) written since. Save a draft and
+    # publish it now, from the database.
     translated, _created = source.create_or_update_translation(
-        locale, publish=publish, copy_parent_pages=isinstance(instance, Page), fallback=True
+        locale, publish=False, copy_parent_pages=isinstance(instance, Page), fallback=True
     )
+    translated = type(translated).objects.get(pk=translated.pk)
+    if publish:
+        translated.get_latest_revision().publish()
+        translated.refresh_from_db()
     return translated

@@ -28,7 +28,7 @@ def _link(page=None, url=""):
     return {"page": page.pk if page else None, "url": url}
 
 
-def _child(parent, slug, build):
+def child_page(parent, slug, build):
     """The child page with this slug, created and published if it is missing.
 
     ``build`` always runs, even for an existing page, so that its texts are registered
@@ -264,7 +264,7 @@ def _support_page(g, home):
             ),
         )
 
-    return _child(home, g.t("soutien-aux-entreprises", "business-support"), build)
+    return child_page(home, g.t("soutien-aux-entreprises", "business-support"), build)
 
 
 def _contact_page(g, home):
@@ -305,7 +305,7 @@ def _contact_page(g, home):
             ),
         )
 
-    return _child(home, g.t("contact", "contact"), build)
+    return child_page(home, g.t("contact", "contact"), build)
 
 
 def _legal_pages(g, home):
@@ -399,8 +399,8 @@ def _legal_pages(g, home):
             ),
         )
 
-    notice, _ = _child(home, g.t("mentions-legales", "legal-notice"), build_notice)
-    accessibility, _ = _child(home, g.t("accessibilite", "accessibility"), build_accessibility)
+    notice, _ = child_page(home, g.t("mentions-legales", "legal-notice"), build_notice)
+    accessibility, _ = child_page(home, g.t("accessibilite", "accessibility"), build_accessibility)
     return notice, accessibility
 
 
@@ -417,6 +417,10 @@ def _home_sections(g, home, support, contact):
     )
     body = _stream(
         [
+            (
+                "news_highlights",
+                {"title": g.t("À la une", "Latest news"), "pinned": None, "count": 3},
+            ),
             (
                 "cards",
                 {

@@ -1,0 +1,100 @@
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from home.models import HomePage, StandardPage
+from news.models import ArticlePage, InterviewPage, NewsIndexPage, NewsPage, Topic
+
+
+class NewsAdminTests(WagtailPageTestCase):
+    """The communications team writes articles and interviews in the admin."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = NewsIndexPage.objects.get(locale__language_code="fr")
+        cls.topic = Topic.objects.get(slug="centres-villes", locale__language_code="fr")
+
+    def setUp(self):
+        self.login()
+
+    def test_page_type_rules(self):
+        self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage, InterviewPage})
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertAllowedParentPageTypes(InterviewPage, {NewsIndexPage})
+        self.assertAllowedParentPageTypes(NewsIndexPage, {HomePage})
+        self.assertCanNotCreateAt(StandardPage, NewsPage)
+        self.assertCanNotCreateAt(HomePage, NewsPage)
+        self.assertFalse(ArticlePage.is_creatable)
+
+    def test_create_news_page(self):
+        data = nested_form_data(
+            {
+                "action-publish": "action-publish",
+                "title": "La halle rouvre",
+                "slug": "la-halle-rouvre",
+                "lead": "Après six mois de travaux.",
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "Les horaires", "level": "h2"}),
+                        ("paragraph", rich_text("<p>Du mardi au dimanche.</p>")),
+                    ]
+                ),
+                "related_articles": streamfield([]),
+            }
+        )
+        data["topics"] = [str(self.topic.pk)]  # a multiple choice, not a nested list
+        self.assertCanCreate(self.index, NewsPage, data)
+        page = NewsPage.objects.get(slug="la-halle-rouvre")
+        assert list(page.topics.all()) == [self.topic]
+
+    def test_create_interview(self):
+        self.assertCanCreate(
+            self.index,
+            InterviewPage,
+            nested_form_data(
+                {
+                    "title": "3 questions posées à Inès Garnier",
+                    "slug": "3-questions-ines-garnier",
+                    "interviewee_name": "Inès Garnier",
+                    "interviewee_role": "Fleuriste",
+                    "lead": "Elle vient d'ouvrir sa boutique.",
+                    "body": streamfield(
+                        [
+                            (
+                                "question_answer",
+                                {
+                                    "question": "Pourquoi ici ?",
+                                    "answer": rich_text("<p>Pour la halle [1].</p>"),
+                                },
+                            ),
+                            ("pull_quote", {"text": "J'aime ce quartier.", "attribution": ""}),
+                        ]
+                    ),
+                    "footnotes": streamfield([("note", rich_text("<p>Marché couvert.</p>"))]),
+                    "closing_call_to_action": streamfield([]),
+                    "related_articles": streamfield([]),
+                }
+            ),
+        )
+        assert InterviewPage.objects.get(slug="3-questions-ines-garnier").interviewee_name
+
+    def test_image_without_alt_text_is_refused(self):
+        from wagtail_factories import ImageFactory
+
+        image = ImageFactory()
+        response = self.client.post(
+            f"/admin/pages/add/news/newspage/{self.index.pk}/",
+            nested_form_data(
+                {
+                    "title": "Sans alternative",
+                    "slug": "sans-alternative",
+                    "lead": "Chapô.",
+                    "main_image": image.pk,
+                    "main_image_alt": "",
+                    "body": streamfield([("paragraph", rich_text("<p>Texte.</p>"))]),
+                    "related_articles": streamfield([]),
+                }
+            ),
+        )
+        assert response.status_code == 200
+        assert "Décrivez l&#x27;image" in response.content.decode()
+        assert not NewsPage.objects.filter(slug="sans-alternative").exists()
