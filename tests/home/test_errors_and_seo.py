@@ -76,3 +76,10 @@ def test_load_demo_twice_changes_nothing():
     before = (Page.objects.count(), Revision.objects.count())
     call_command("load_demo", stdout=io.StringIO())
     assert (Page.objects.count(), Revision.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_demo_page_tree_is_consistent():
+    # (bad alphabet, bad paths, orphans, wrong depth, wrong numchild)
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert not Page.objects.filter(depth__gt=1, live=False).exists()
