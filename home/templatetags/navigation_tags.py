@@ -51,10 +51,7 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current_language = translation.get_language()
-    translations = {}
-    if isinstance(page, Page):
-        for translated in page.get_translations().live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+    translations = live_translations(page, request)
     site = Site.find_for_request(request)
     links = []
     for code, name in settings.LANGUAGES:
@@ -67,6 +64,41 @@ def language_switcher(context):
                 target = home if home.locale_id == active_locale().pk else None
             url = target.get_url(request) if target else reverse("wagtail_serve", args=[""])
             links.append({"code": code, "name": translation.gettext(name), "url": url})
+    return {"links": links}
+
+
+def live_translations(page, request):
+    """{language code: page} of ``page`` and its live translations, once per request."""
+    cache = getattr(request, "_site_cms_translations", None)
+    if cache is not None and cache[0] == getattr(page, "pk", None):
+        return cache[1]
+    translations = {}
+    if isinstance(page, Page) and page.live:
+        pages = page.get_translations(inclusive=True).live().select_related("locale")
+        translations = {translated.locale.language_code: translated for translated in pages}
+    request._site_cms_translations = (getattr(page, "pk", None), translations)
+    return translations
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context):
+    """``<link rel="alternate" hreflang>`` for each live version of the page, and x-default.
+
+    x-default points at the French version, the site's source language.
+    """
+    request = context["request"]
+    page = context.get("page")
+    translations = live_translations(page, request)
+    links = []
+    if len(translations) > 1:
+        links = [
+            {"code": code, "url": translations[code].get_full_url(request)}
+            for code, _name in settings.LANGUAGES
+            if code in translations
+        ]
+        default = translations.get(settings.LANGUAGE_CODE)
+        if default is not None:
+            links.append({"code": "x-default", "url": default.get_full_url(request)})
     return {"links": links}
 
 

@@ -83,3 +83,43 @@ def test_demo_page_tree_is_consistent():
     # (bad alphabet, bad paths, orphans, wrong depth, wrong numchild)
     assert Page.find_problems() == ([], [], [], [], [])
     assert not Page.objects.filter(depth__gt=1, live=False).exists()
+
+
+@pytest.mark.django_db
+def test_hreflang_links_for_each_live_version(client):
+    html = client.get("/soutien-aux-entreprises/").content.decode()
+    head = html[: html.index("</head>")]
+    base = "http://127.0.0.1:8000"
+    assert f'<link rel="alternate" hreflang="fr" href="{base}/soutien-aux-entreprises/">' in head
+    assert f'<link rel="alternate" hreflang="en" href="{base}/en/business-support/">' in head
+    assert (
+        f'<link rel="alternate" hreflang="x-default" href="{base}/soutien-aux-entreprises/">'
+        in head
+    )
+    english = client.get("/en/business-support/").content.decode()
+    assert f'hreflang="fr" href="{base}/soutien-aux-entreprises/"' in english
+
+
+@pytest.mark.django_db
+def test_no_hreflang_on_a_page_without_translation(client):
+    html = client.get("/actualites/une-boutique-a-lessai-rue-des-remparts/").content.decode()
+    assert "hreflang=" not in html[: html.index("</head>")]
+
+
+@pytest.mark.django_db
+def test_sitemap_has_hreflang_alternates(client):
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+    entries = {
+        url.findtext(f"{SITEMAP_NS}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.iter(xhtml)
+        }
+        for url in root.iter(f"{SITEMAP_NS}url")
+    }
+    base = "http://127.0.0.1:8000"
+    assert entries[f"{base}/en/business-support/"] == {
+        "fr": f"{base}/soutien-aux-entreprises/",
+        "en": f"{base}/en/business-support/",
+        "x-default": f"{base}/soutien-aux-entreprises/",
+    }
+    assert entries[f"{base}/actualites/une-boutique-a-lessai-rue-des-remparts/"] == {}
