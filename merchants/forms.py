@@ -1,0 +1,51 @@
+"""The merchant profile's admin form."""
+
+from django import forms
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from merchants.choices import SERVICE_FIELDS, Service
+from merchants.models.snippets import Category
+
+
+class MerchantPageForm(WagtailAdminPageForm):
+    """Shows the five service flags as one list of checkboxes.
+
+    Services are stored as one boolean per service (so that the directory can filter on
+    them with an index); editors see and tick them as a single question.
+    """
+
+    services = forms.MultipleChoiceField(
+        label=_("Services proposés"),
+        choices=Service.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "categories" in self.fields and self.instance.locale_id:
+            # Only the categories in the page's language, parents before their children.
+            self.fields["categories"].queryset = (
+                Category.objects.filter(locale_id=self.instance.locale_id)
+                .select_related("parent")
+                .order_by(
+                    Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
+                )
+            )
+        if "services" in self.fields:
+            self.fields["services"].initial = [
+                service
+                for service, field in SERVICE_FIELDS.items()
+                if getattr(self.instance, field)
+            ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "services" in self.fields:
+            chosen = set(cleaned_data.get("services") or [])
+            for service, field in SERVICE_FIELDS.items():
+                setattr(self.instance, field, service in chosen)
+        return cleaned_data

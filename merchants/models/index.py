@@ -1,0 +1,50 @@
+"""The directory: the page that lists, filters and maps the merchants."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from home.models import BasePage
+
+EXPORT_FORMATS = ("csv", "json", "geojson")
+
+
+class MerchantIndexPage(BasePage):
+    """The merchant directory (``/commerces/``, ``/en/shops/``). Merchants are its children.
+
+    Its open-data files live beside it: ``export.csv``, ``export.json`` and
+    ``export.geojson`` (served by ``merchants.views.export``).
+    """
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    per_page = models.PositiveSmallIntegerField(
+        _("fiches par page"),
+        default=24,
+        validators=[MinValueValidator(6), MaxValueValidator(96)],
+        help_text=_("Nombre de commerces affichés par page de la liste."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["merchants.MerchantPage"]
+    max_count_per_parent = 1
+    template = "merchants/merchant_index_page.html"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("per_page")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("annuaire des commerces")
+        verbose_name_plural = _("annuaires des commerces")
+
+    def get_context(self, request, *args, **kwargs):
+        from merchants.views import directory_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(self, request))
+        return context
+
+    def export_url(self, file_format, request=None):
+        """Where the open-data file in ``file_format`` (csv, json, geojson) is served."""
+        return f"{self.get_url(request)}export.{file_format}"

@@ -1,0 +1,105 @@
+"""The "open now" filter, answered by the database from precomputed open periods.
+
+Each published merchant's open periods (public holidays and temporary closures
+already applied) are stored for a rolling window of about a week.
+"Open now" is then a single indexed query, whatever the number of merchants.
+
+The window is rebuilt when a profile is published, by the import, and daily by
+``manage.py refresh_opening_periods`` (run it from cron). A merchant whose window does
+not cover the moment asked about (the daily job did not run, or a test asks about
+another year) is evaluated from its hours in Python instead, so the answer is always
+right; a warning in the logs says the daily job is late.
+"""
+
+import datetime
+import logging
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from merchants.bulk_pages import insert_rows
+from merchants.models import OpeningCalendar, OpenPeriod
+from merchants.opening_hours import Closure, open_intervals, status_at
+
+logger = logging.getLogger(__name__)
+
+# Periods are stored from (almost) the moment they are computed, for a week: the
+# daily job rebuilds every window that ends within REFRESH_MARGIN, so a window always
+# covers the next few days even if the job misses a run or two. The hour before
+# covers app servers whose clocks differ slightly.
+WINDOW_BEFORE = datetime.timedelta(hours=1)
+WINDOW_AFTER = datetime.timedelta(days=8)
+REFRESH_MARGIN = datetime.timedelta(days=3)
+BATCH_SIZE = 500
+
+
+def current_time():
+    """The moment the directory and profiles are rendered for (tests replace it)."""
+    return timezone.now()
+
+
+def _closures(closed_from, closed_until):
+    return (Closure(closed_from, closed_until),) if closed_from and closed_until else ()
+
+
+def compute_periods(opening_hours, closed_from, closed_until, now):
+    """``(opens, closes)`` pairs for the window around ``now``."""
+    start, end = now - WINDOW_BEFORE, now + WINDOW_AFTER
+    return open_intervals(opening_hours, start, end, _closures(closed_from, closed_until))
+
+
+@transaction.atomic
+def refresh_open_periods(merchants, now=None):
+    """Rebuild the stored periods of ``merchants`` (MerchantPage objects or rows with the
+    same attributes) for the window around ``now``. Returns the number of periods."""
+    now = now or current_time()
+    merchants = list(merchants)
+    ids = [merchant.pk for merchant in merchants]
+    for offset in range(0, len(ids), BATCH_SIZE):
+        batch = ids[offset : offset + BATCH_SIZE]
+        OpenPeriod.objects.filter(merchant_id__in=batch).delete()
+        OpeningCalendar.objects.filter(merchant_id__in=batch).delete()
+    periods = [
+        (merchant.pk, opens, closes)
+        for merchant in merchants
+        for opens, closes in compute_periods(
+            merchant.opening_hours, merchant.closed_from, merchant.closed_until, now
+        )
+    ]
+    # Thousands of rows per import: written without building model instances.
+    insert_rows(OpenPeriod, ["merchant", "opens_at", "closes_at"], periods)
+    insert_rows(
+        OpeningCalendar,
+        ["merchant", "covers_from", "covers_until"],
+        [(pk, now - WINDOW_BEFORE, now + WINDOW_AFTER) for pk in ids],
+    )
+    return len(periods)
+
+
+def forget_open_periods(merchant_ids):
+    """Drop the periods of unpublished or deleted merchants."""
+    OpenPeriod.objects.filter(merchant_id__in=merchant_ids).delete()
+    OpeningCalendar.objects.filter(merchant_id__in=merchant_ids).delete()
+
+
+def filter_open_now(queryset, now):
+    """The merchants of ``queryset`` that are open at ``now``. Two queries."""
+    covered = Q(opening_calendar__covers_from__lte=now, opening_calendar__covers_until__gt=now)
+    open_in_index = OpenPeriod.objects.filter(opens_at__lte=now, closes_at__gt=now).values(
+        "merchant_id"
+    )
+    uncovered = queryset.exclude(covered).exclude(opening_hours="")
+    rows = list(uncovered.values_list("pk", "opening_hours", "closed_from", "closed_until"))
+    if rows:
+        logger.warning(
+            "%d merchants have no open periods covering %s: run refresh_opening_periods.",
+            len(rows),
+            now.isoformat(),
+        )
+    open_uncovered = [
+        pk
+        for pk, hours, closed_from, closed_until in rows
+        if status_at(hours, now, _closures(closed_from, closed_until)).is_open
+    ]
+    return queryset.filter((covered & Q(pk__in=open_in_index)) | Q(pk__in=open_uncovered))

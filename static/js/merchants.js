@@ -1,0 +1,116 @@
+// Maps of the merchant directory and profiles (Leaflet, OpenStreetMap tiles).
+// Progressive enhancement only: the list of merchants and each profile's address stay
+// the primary content, and everything works without this file. Data comes from
+// data-* attributes and the directory's GeoJSON export: no inline script is needed.
+(function () {
+    "use strict";
+    if (!window.L) {
+        return;
+    }
+
+    function markerIcon(element) {
+        return L.icon({
+            iconUrl: element.dataset.iconUrl,
+            iconRetinaUrl: element.dataset.iconRetinaUrl,
+            shadowUrl: element.dataset.shadowUrl,
+            iconSize: [25, 41],
+            iconAnchor: [12, 41],
+            popupAnchor: [1, -34],
+            shadowSize: [41, 41],
+        });
+    }
+
+    function addTiles(map, element) {
+        var credit = document.createElement("a");
+        credit.href = "https://www.openstreetmap.org/copyright";
+        credit.textContent = element.dataset.attribution;
+        L.tileLayer(element.dataset.tilesUrl, {
+            maxZoom: 19,
+            attribution: credit.outerHTML,
+        }).addTo(map);
+        map.attributionControl.setPrefix(false);
+    }
+
+    function prepare(element) {
+        element.textContent = "";
+        element.setAttribute("role", "region");
+        element.setAttribute("aria-label", element.dataset.labelMap);
+    }
+
+    function popupContent(properties) {
+        var box = document.createElement("div");
+        var title = document.createElement("p");
+        var link = document.createElement("a");
+        title.className = "map-popup__title";
+        link.href = properties.url;
+        link.textContent = properties.name;
+        title.appendChild(link);
+        box.appendChild(title);
+        var address = [properties.address, properties.postcode].filter(Boolean).join(", ");
+        if (address) {
+            var line = document.createElement("p");
+            line.textContent = address;
+            box.appendChild(line);
+        }
+        return box;
+    }
+
+    function showError(element) {
+        var message = document.createElement("p");
+        message.className = "directory-map__fallback";
+        message.setAttribute("role", "status");
+        message.textContent = element.dataset.labelError;
+        element.insertAdjacentElement("afterend", message);
+    }
+
+    function directoryMap(element) {
+        prepare(element);
+        var map = L.map(element, { scrollWheelZoom: false });
+        map.fitBounds(JSON.parse(element.dataset.bounds));
+        addTiles(map, element);
+        var icon = markerIcon(element);
+        fetch(element.dataset.geojsonUrl, { headers: { Accept: "application/geo+json" } })
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error("HTTP " + response.status);
+                }
+                return response.json();
+            })
+            .then(function (data) {
+                var layer = L.geoJSON(data, {
+                    filter: function (feature) {
+                        return feature.geometry !== null;
+                    },
+                    pointToLayer: function (feature, latlng) {
+                        var name = feature.properties.name;
+                        return L.marker(latlng, { icon: icon, title: name, alt: name });
+                    },
+                    onEachFeature: function (feature, marker) {
+                        marker.bindPopup(popupContent(feature.properties));
+                    },
+                }).addTo(map);
+                if (layer.getLayers().length) {
+                    map.fitBounds(layer.getBounds(), { padding: [24, 24], maxZoom: 15 });
+                }
+            })
+            .catch(function () {
+                showError(element);
+            });
+    }
+
+    function merchantMap(element) {
+        prepare(element);
+        var position = [parseFloat(element.dataset.latitude), parseFloat(element.dataset.longitude)];
+        var map = L.map(element, { scrollWheelZoom: false }).setView(position, 16);
+        addTiles(map, element);
+        L.marker(position, {
+            icon: markerIcon(element),
+            title: element.dataset.name,
+            alt: element.dataset.name,
+            keyboard: false,
+        }).addTo(map);
+    }
+
+    document.querySelectorAll("[data-directory-map]").forEach(directoryMap);
+    document.querySelectorAll("[data-merchant-map]").forEach(merchantMap);
+})();
