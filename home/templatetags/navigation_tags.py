@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -47,9 +47,15 @@ def breadcrumb(context):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the current page in the other languages, or to their home page."""
+    """Links to the current page in the other languages, or to their home page.
+
+    Wagtail pages link to their live translation. Other views (portal, forms, search)
+    are Django URLs with translated paths: Django's ``translate_url`` gives their
+    address in the other language.
+    """
     request = context["request"]
     page = context.get("page")
+    is_page = isinstance(page, Page)
     current_language = translation.get_language()
     translations = live_translations(page, request)
     site = Site.find_for_request(request)
@@ -57,12 +63,17 @@ def language_switcher(context):
     for code, name in settings.LANGUAGES:
         if code == current_language:
             continue
+        url = None
+        if not is_page:
+            translated = translate_url(request.get_full_path(), code)
+            url = translated if translated != request.get_full_path() else None
         with translation.override(code):
             target = translations.get(code)
-            if target is None and site is not None:
+            if url is None and target is None and site is not None:
                 home = localized(site.root_page)
                 target = home if home.locale_id == active_locale().pk else None
-            url = target.get_url(request) if target else reverse("wagtail_serve", args=[""])
+            if url is None:
+                url = target.get_url(request) if target else reverse("wagtail_serve", args=[""])
             links.append({"code": code, "name": translation.gettext(name), "url": url})
     return {"links": links}
 

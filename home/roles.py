@@ -1,0 +1,164 @@
+"""The site's roles and review workflows, set up idempotently (``setup_roles``).
+
+- "Communication": writes and publishes pages, news and interviews, manages snippets,
+  images and documents, and reviews merchants' changes.
+- "Traduction": edits and publishes the English tree with wagtail-localize.
+- Workflow "Relecture éditoriale" on the news listings (every language).
+- Workflow "Validation des fiches commerçants" on the merchant directory (every language).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+COMMUNICATION = "Communication"
+TRANSLATION = "Traduction"
+EDITORIAL_WORKFLOW = "Relecture éditoriale"
+MERCHANT_WORKFLOW = "Validation des fiches commerçants"
+
+COMMUNICATION_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
+TRANSLATION_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+# Snippets and settings the communications team manages: (app label, model names).
+COMMUNICATION_MODELS = [
+    ("home", ["footercontent", "sitesettings"]),
+    ("news", ["topic"]),
+    ("merchants", ["category", "commune"]),
+    ("merchant_portal", ["merchantaccount", "listingrequest"]),
+]
+
+
+# Permissions that Wagtail and wagtail-localize create in data migrations, on content
+# types of their own: a flushed database (browser tests flush between tests) keeps the
+# model permissions, which post_migrate recreates, but loses these.
+MIGRATION_PERMISSIONS = {
+    ("wagtailadmin", "access_admin"): ("admin", "Can access Wagtail admin"),
+    ("wagtail_localize", "submit_translation"): ("translation", "Can submit translations"),
+}
+
+
+def _permission(app_label, codename):
+    permission = Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).first()
+    if permission is None and (app_label, codename) in MIGRATION_PERMISSIONS:
+        model, name = MIGRATION_PERMISSIONS[(app_label, codename)]
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        permission, _ = Permission.objects.get_or_create(
+            content_type=content_type, codename=codename, defaults={"name": name}
+        )
+    if permission is None:
+        raise Permission.DoesNotExist(f"{app_label}.{codename}")
+    return permission
+
+
+def _model_permissions(app_label, model_names):
+    permissions = []
+    for model_name in model_names:
+        content_type = ContentType.objects.filter(app_label=app_label, model=model_name).first()
+        if content_type is None:
+            continue
+        permissions += Permission.objects.filter(
+            content_type=content_type,
+            codename__in=[f"{action}_{model_name}" for action in ("add", "change", "delete")],
+        )
+    return permissions
+
+
+def _page_permissions(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+
+
+def _workflow(name, task_name, group, pages):
+    workflow, _ = Workflow.objects.get_or_create(name=name)
+    task = GroupApprovalTask.objects.filter(name=task_name).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=task_name)
+    task.groups.add(group)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for page in pages:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
+    return workflow
+
+
+def setup_roles():
+    """Create or complete the groups, their permissions and the workflows."""
+    admin_access = _permission("wagtailadmin", "access_admin")
+    root_collection = Collection.get_first_root_node()
+
+    communication, _ = Group.objects.get_or_create(name=COMMUNICATION)
+    communication.permissions.add(admin_access)
+    for app_label, model_names in COMMUNICATION_MODELS:
+        communication.permissions.add(*_model_permissions(app_label, model_names))
+    for home in Page.objects.filter(depth=2):
+        _page_permissions(communication, home, COMMUNICATION_PAGE_PERMISSIONS)
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=communication,
+            collection=root_collection,
+            permission=_permission(app_label, codename),
+        )
+
+    translation, _ = Group.objects.get_or_create(name=TRANSLATION)
+    translation.permissions.add(
+        admin_access, _permission("wagtail_localize", "submit_translation")
+    )
+    default_locale = Locale.get_default()
+    for home in Page.objects.filter(depth=2).exclude(locale=default_locale):
+        _page_permissions(translation, home, TRANSLATION_PAGE_PERMISSIONS)
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        if codename.startswith("choose"):
+            GroupCollectionPermission.objects.get_or_create(
+                group=translation,
+                collection=root_collection,
+                permission=_permission(app_label, codename),
+            )
+
+    from merchants.models import MerchantIndexPage
+    from news.models import NewsIndexPage
+
+    _workflow(
+        EDITORIAL_WORKFLOW,
+        "Relecture par l'équipe communication",
+        communication,
+        NewsIndexPage.objects.all(),
+    )
+    _workflow(
+        MERCHANT_WORKFLOW,
+        "Validation par l'équipe communication",
+        communication,
+        MerchantIndexPage.objects.all(),
+    )
+    return communication, translation
+
+
+def load(stdout):
+    """Demo loader: the roles come last, once every page they apply to exists."""
+    setup_roles()
+    stdout.write("Roles and workflows ready.")

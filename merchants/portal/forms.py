@@ -1,0 +1,214 @@
+"""The merchant portal's forms: sign-in, profile, hours and photos.
+
+The profile and hours forms are bound to the newest version of the merchant's own page
+(see ``merchants.portal.profile``) and list the fields they accept: anything else a
+browser sends (``slug``, ``live``, ``owner``, a page id...) is never read.
+"""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms import HiddenInput
+from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import ClusterForm
+
+from merchants.choices import SERVICE_FIELDS, Service
+from merchants.models import Commune, MerchantPage
+from merchants.phone import display_phone
+from merchants.portal.photos import check_photo, usable_images
+
+PROFILE_FIELDS = [
+    "title",
+    "description",
+    "street_address",
+    "postcode",
+    "commune",
+    "phone",
+    "email",
+    "website",
+    "wheelchair",
+    "accepts_cards",
+    "accepts_cheques",
+    "accepts_meal_vouchers",
+    "accepts_local_voucher",
+    "logo",
+]
+HOURS_FIELDS = ["opening_hours", "closed_from", "closed_until", "closure_message"]
+ISO_DATE = "%Y-%m-%d"
+
+
+class PortalAuthenticationForm(AuthenticationForm):
+    """Sign-in with the email address the invitation was sent to."""
+
+    username = forms.EmailField(
+        label=_("Adresse e-mail"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "Adresse e-mail ou mot de passe incorrect. Vérifiez votre saisie ; les "
+            "majuscules comptent dans le mot de passe."
+        ),
+        "inactive": _("Ce compte a été désactivé. Contactez l'équipe communication."),
+        "not_merchant": _(
+            "Ce compte n'a pas accès à l'espace commerçant. L'équipe de l'agglomération se "
+            "connecte à l'administration du site."
+        ),
+    }
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        account = getattr(user, "merchant_account", None)
+        if account is None or not account.is_active:
+            raise ValidationError(self.error_messages["not_merchant"], code="not_merchant")
+
+
+class _PageFieldErrorsMixin:
+    """Shows the page's own validation errors about fields this form does not contain.
+
+    ``MerchantPage.clean()`` checks the whole page (closure dates, duplicate import
+    identifiers...). Django would crash when such an error names a field missing from
+    the form; here it becomes an error at the top of the form instead.
+    """
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            shown, elsewhere = {}, []
+            for field, messages in errors.error_dict.items():
+                if field in self.fields or field == NON_FIELD_ERRORS:
+                    shown[field] = messages
+                else:
+                    elsewhere.extend(messages)
+            if elsewhere:
+                shown.setdefault(NON_FIELD_ERRORS, []).extend(elsewhere)
+            errors = ValidationError(shown)
+        super()._update_errors(errors)
+
+
+class ProfileForm(_PageFieldErrorsMixin, ClusterForm):
+    """Everything a merchant may change that waits for the team's approval.
+
+    Not here: the address in the URL (slug), publication state, owner, categories (they
+    drive the directory's filters and are curated by the team), coordinates (placed by
+    the team), the detailed presentation (rich text edited in the admin), hours (see
+    ``HoursForm``) and the team's internal notes.
+    """
+
+    services = forms.MultipleChoiceField(
+        label=_("Services proposés"),
+        choices=Service.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = MerchantPage
+        fields = PROFILE_FIELDS
+        formsets = {
+            "gallery_images": {
+                "fields": ["image", "alt_text", "caption"],
+                "widgets": {"image": HiddenInput},
+                "extra": 0,
+            },
+            "social_links": {"fields": ["network", "url"], "extra": 2},
+            "platform_links": {"fields": ["label", "url"], "extra": 1},
+        }
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "logo": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        images = usable_images(page, self.instance)
+        self.fields["title"].label = _("Nom du commerce")
+        self.fields["title"].help_text = ""
+        if not self.is_bound:
+            # Stored as "+33465711234", shown the way people write it.
+            self.initial["phone"] = display_phone(self.instance.phone)
+        self.fields["commune"].queryset = Commune.objects.order_by("name")
+        self.fields["logo"].queryset = images
+        self.fields["logo"].empty_label = _("Pas de logo")
+        self.fields["logo"].help_text = _(
+            "Choisissez parmi vos photos ; ajoutez-en depuis la page « Photos »."
+        )
+        self.fields["services"].initial = [
+            service for service, field in SERVICE_FIELDS.items() if getattr(self.instance, field)
+        ]
+        for form in self.formsets["gallery_images"].forms:
+            # A photo row can only point at the merchant's own pictures: any other id
+            # (another shop's photo, crafted by hand) is refused as an invalid choice.
+            form.fields["image"].queryset = images
+            form.fields["image"].error_messages["invalid_choice"] = _(
+                "Cette photo n'appartient pas à votre commerce."
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        chosen = set(cleaned_data.get("services") or [])
+        for service, field in SERVICE_FIELDS.items():
+            setattr(self.instance, field, service in chosen)
+        return cleaned_data
+
+    def gallery_rows(self):
+        """(form, image) pairs so that the template can show each photo's thumbnail."""
+        images = {image.pk: image for image in self.fields["logo"].queryset}
+        rows = []
+        for form in self.formsets["gallery_images"].forms:
+            image_id = form["image"].value()
+            try:
+                image = images.get(int(image_id))
+            except (TypeError, ValueError):
+                image = None
+            rows.append((form, image))
+        return rows
+
+
+class HoursForm(_PageFieldErrorsMixin, forms.ModelForm):
+    """Opening hours and temporary closure: published as soon as they are saved."""
+
+    class Meta:
+        model = MerchantPage
+        fields = HOURS_FIELDS
+        widgets = {
+            "opening_hours": forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),
+            "closed_from": forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
+            "closed_until": forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("closed_from", "closed_until"):
+            # Browsers without a date picker let people type the French way.
+            self.fields[name].input_formats = [ISO_DATE, "%d/%m/%Y", "%d/%m/%y"]
+
+    def values(self):
+        return {name: self.cleaned_data[name] for name in HOURS_FIELDS}
+
+
+class PhotoUploadForm(forms.Form):
+    """One new photo for the profile, with the text that describes it."""
+
+    photo = forms.FileField(
+        label=_("Photo"),
+        help_text=_("JPEG, PNG ou WebP, 5 Mo et 40 mégapixels au plus."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    alt_text = forms.CharField(
+        label=_("Description de la photo"),
+        max_length=255,
+        help_text=_(
+            "Ce que montre la photo, pour les personnes qui ne la voient pas. Par exemple : "
+            "« La vitrine de la boutique, place du marché »."
+        ),
+    )
+    caption = forms.CharField(label=_("Légende (facultatif)"), max_length=255, required=False)
+    use_as_logo = forms.BooleanField(label=_("Utiliser comme logo"), required=False)
+
+    def clean_photo(self):
+        photo = self.cleaned_data["photo"]
+        self.extension = check_photo(photo)
+        return photo

@@ -1,0 +1,205 @@
+""" "Référencer mon commerce": an unlisted shop asks to appear in the directory.
+
+The form creates a draft ``MerchantPage`` in the French directory (never published by
+the form), keeps the contact details apart in a ``ListingRequest`` and tells the team.
+No account exists until the team publishes the page: then the contact person is
+invited (``merchants.portal.signals.invite_listed_merchant``).
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from merchants.models import Category, Commune, MerchantIndexPage, MerchantPage
+from merchants.phone import normalize_phone
+from merchants.portal import throttle
+from merchants.portal.models import ListingRequest
+
+SHOP_FIELDS = [
+    "title",
+    "commune",
+    "street_address",
+    "postcode",
+    "phone",
+    "email",
+    "website",
+    "description",
+]
+FORM_NAME = "listing_request"
+
+
+class ListingRequestForm(forms.Form):
+    """The shop's public details, who to contact, and the anti-robot fields."""
+
+    category = forms.ModelChoiceField(
+        label=_("Activité"),
+        queryset=Category.objects.none(),
+        empty_label=_("Choisissez l'activité la plus proche"),
+    )
+    contact_name = forms.CharField(
+        label=_("Votre nom"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    contact_email = forms.EmailField(
+        label=_("Votre adresse e-mail"),
+        help_text=_("Pour vous répondre et, une fois la fiche publiée, vous inviter à la gérer."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    contact_phone = forms.CharField(
+        label=_("Votre téléphone (facultatif)"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    message = forms.CharField(
+        label=_("Message pour l'équipe (facultatif)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "J'accepte que l'agglomération publie les informations du commerce après "
+            "vérification et garde mes coordonnées pour me contacter à ce sujet."
+        ),
+    )
+    # Hidden from people by the stylesheet and from assistive technologies by
+    # aria-hidden: only robots that fill every field write here.
+    website_confirmation = forms.CharField(
+        label=_("Laissez ce champ vide"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    issued = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        shop_fields = forms.fields_for_model(MerchantPage, fields=SHOP_FIELDS)
+        shop_fields["title"].label = _("Nom du commerce")
+        shop_fields["title"].max_length = 255
+        shop_fields["commune"].queryset = Commune.objects.order_by("name")
+        shop_fields["commune"].empty_label = _("Choisissez la commune")
+        shop_fields["description"].required = True
+        shop_fields["description"].widget = forms.Textarea(attrs={"rows": 4, "maxlength": 500})
+        shop_fields["phone"].widget.attrs.update({"inputmode": "tel"})
+        self.fields = {**shop_fields, **self.fields}
+        self.fields["category"].queryset = (
+            Category.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+            .select_related("parent")
+            .order_by("parent__name", "name")
+        )
+        self.order_fields([*SHOP_FIELDS[:1], "category", *SHOP_FIELDS[1:]])
+        self.suspicious = False
+        if not self.is_bound:
+            self.initial["issued"] = throttle.issue_timestamp()
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data["phone"])
+
+    def clean_contact_phone(self):
+        return normalize_phone(self.cleaned_data["contact_phone"])
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website_confirmation"):
+            self.suspicious = True
+            raise ValidationError(
+                _(
+                    "Votre demande n'a pas pu être envoyée. Videz le champ "
+                    "« Laissez ce champ vide »."
+                ),
+                code="honeypot",
+            )
+        try:
+            throttle.check_timestamp(self.data.get("issued"))
+        except throttle.TimestampError as error:
+            self.suspicious = error.reason != "expired"
+            raise ValidationError(TIMESTAMP_MESSAGES[error.reason], code=error.reason) from None
+        self._check_with_model(cleaned_data)
+        return cleaned_data
+
+    def _check_with_model(self, cleaned_data):
+        """Run the profile's own field validators (postcode, phone...), which a plain
+        form built from the model does not, so that the draft page can be saved."""
+        page = MerchantPage(
+            **{name: cleaned_data[name] for name in SHOP_FIELDS if name in cleaned_data}
+        )
+        checked = set(SHOP_FIELDS) & set(cleaned_data)
+        exclude = [field.name for field in MerchantPage._meta.fields if field.name not in checked]
+        try:
+            page.clean_fields(exclude=exclude)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.add_error(field, messages)
+
+    def renew_timestamp(self):
+        """A fresh timestamp for the form shown again, so a person can simply resend it."""
+        self.data = self.data.copy()
+        self.data["issued"] = throttle.issue_timestamp()
+
+
+TIMESTAMP_MESSAGES = {
+    "too_fast": _(
+        "Le formulaire a été envoyé trop vite pour avoir été rempli à la main. Vérifiez "
+        "vos informations puis envoyez-le à nouveau."
+    ),
+    "expired": _(
+        "Le formulaire est resté ouvert trop longtemps. Vos informations sont conservées : "
+        "envoyez-le à nouveau."
+    ),
+    "invalid": _("Le formulaire n'est pas valide. Envoyez-le à nouveau."),
+}
+
+
+def _unique_slug(index, title):
+    base = slugify(title)[:60] or "commerce"
+    taken = set(
+        MerchantPage.objects.child_of(index)
+        .filter(slug__startswith=base)
+        .values_list("slug", flat=True)
+    )
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+@transaction.atomic
+def create_listing_request(cleaned_data, language):
+    """Create the draft profile and the request; return the request."""
+    index = MerchantIndexPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    if index is None:
+        raise MerchantIndexPage.DoesNotExist("The French directory does not exist.")
+    # The note is for the team: in the site's language, whatever the requester's.
+    with translation.override(settings.LANGUAGE_CODE):
+        notes = _(
+            "Demande de référencement du %(date)s par %(name)s (%(email)s). Message : %(message)s"
+        ) % {
+            "date": timezone.localtime().strftime("%d/%m/%Y %H:%M"),
+            "name": cleaned_data["contact_name"],
+            "email": cleaned_data["contact_email"],
+            "message": cleaned_data["message"] or "—",
+        }
+    page = MerchantPage(
+        **{name: cleaned_data[name] for name in SHOP_FIELDS},
+        slug=_unique_slug(index, cleaned_data["title"]),
+        live=False,
+        editor_notes=str(notes),
+    )
+    page.categories = [cleaned_data["category"]]
+    index.add_child(instance=page)
+    page.save_revision(log_action=True)
+    return ListingRequest.objects.create(
+        page=page,
+        shop_name=cleaned_data["title"],
+        contact_name=cleaned_data["contact_name"],
+        contact_email=cleaned_data["contact_email"].strip().lower(),
+        contact_phone=cleaned_data["contact_phone"],
+        message=cleaned_data["message"],
+        language=language,
+    )

@@ -1,0 +1,101 @@
+"""A merchant's journey on a phone (375 px): sign in, edit, upload a photo, submit;
+and no axe-core violation on any portal page."""
+
+import io
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
+from PIL import Image as PILImage
+from wagtail.models import WorkflowState
+
+from merchants.models import MerchantPage
+
+EMAIL = "fromagerie@commerces.example"  # a demo account (merchants.portal.demo)
+PASSWORD = "Tomme-des-Boutieres-26"
+
+PORTAL_PAGES = {
+    "portal-dashboard": "/espace-commercant/",
+    "portal-profile": "/espace-commercant/fiche/",
+    "portal-hours": "/espace-commercant/horaires/",
+    "portal-photos": "/espace-commercant/photos/",
+    "portal-preview": "/espace-commercant/apercu/",
+    "portal-password-change": "/espace-commercant/changer-de-mot-de-passe/",
+}
+PUBLIC_PAGES = {
+    "portal-login": "/espace-commercant/connexion/",
+    "portal-password-reset": "/espace-commercant/mot-de-passe-oublie/",
+    "listing-request": "/referencer-mon-commerce/",
+    "listing-request-en": "/en/list-my-shop/",
+}
+
+
+@pytest.fixture
+def phone(browser, live_server, demo_site):
+    user = get_user_model().objects.get(username=EMAIL)
+    user.set_password(PASSWORD)
+    user.save()
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def sign_in(page):
+    page.goto("/espace-commercant/connexion/")
+    page.get_by_label("Adresse e-mail").fill(EMAIL)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_url("**/espace-commercant/")
+
+
+def test_merchant_journey_on_a_phone(phone, screenshot, tmp_path):
+    sign_in(phone)
+    screenshot(phone, "portal-dashboard-375")
+    # Nothing wider than the screen.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+
+    phone.get_by_role("link", name="Ma fiche").first.click()
+    phone.get_by_label("Description courte").fill(
+        "Picodons et tommes affinés sur place ; plateaux de fête sur commande."
+    )
+    phone.get_by_role("button", name="Envoyer pour validation").click()
+    phone.wait_for_url("**/espace-commercant/")
+    assert "Modifications en attente de validation" in phone.content()
+
+    photo = tmp_path / "vitrine.jpg"
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (800, 600), "#9c3d10").save(buffer, format="JPEG")
+    photo.write_bytes(buffer.getvalue())
+    phone.goto("/espace-commercant/photos/")
+    phone.get_by_label("Photo", exact=True).set_input_files(str(photo))
+    phone.get_by_label("Description de la photo").fill("La vitrine et ses fromages")
+    phone.get_by_role("button", name="Ajouter et envoyer pour validation").click()
+    phone.wait_for_url("**/espace-commercant/photos/")
+    assert "Photo ajoutée et envoyée pour validation" in phone.content()
+    screenshot(phone, "portal-photos-375")
+
+    merchant = MerchantPage.objects.get(external_id="demo-002", locale__language_code="fr")
+    pending = merchant.get_latest_revision_as_object()
+    assert pending.description.startswith("Picodons et tommes")
+    assert "La vitrine et ses fromages" in [item.alt_text for item in pending.gallery_images.all()]
+    assert WorkflowState.objects.active().for_instance(merchant).exists()
+
+
+@pytest.mark.parametrize("name", PORTAL_PAGES)
+def test_portal_pages_have_no_axe_violations(phone, screenshot, name):
+    sign_in(phone)
+    response = phone.goto(PORTAL_PAGES[name])
+    assert response.ok
+    results = Axe().run(phone)
+    screenshot(phone, f"{name}-375")
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("name", PUBLIC_PAGES)
+def test_public_portal_pages_have_no_axe_violations(phone, screenshot, name):
+    response = phone.goto(PUBLIC_PAGES[name])
+    assert response.ok
+    results = Axe().run(phone)
+    screenshot(phone, f"{name}-375")
+    assert results.violations_count == 0, results.generate_report()

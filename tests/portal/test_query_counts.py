@@ -1,0 +1,55 @@
+"""The portal's pages cost the same number of queries with 2,000 merchant accounts."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from merchants.models import MerchantPage
+from merchants.portal.models import MerchantAccount
+from tests.portal.conftest import profile_data
+
+pytestmark = pytest.mark.django_db
+
+# Session and user, the merchant's account with its page, then what each page shows.
+PORTAL_QUERIES = {
+    "merchant_portal:dashboard": 24,
+    "merchant_portal:profile": 26,
+    "merchant_portal:hours": 22,
+    "merchant_portal:photos": 22,
+    "merchant_portal:preview": 27,
+}
+
+
+def _accounts(count):
+    User = get_user_model()
+    merchants = list(MerchantPage.objects.filter(locale__language_code="fr")[:50])
+    users = User.objects.bulk_create(
+        [
+            User(username=f"compte{n}@commerces.example", email=f"compte{n}@commerces.example")
+            for n in range(count)
+        ]
+    )
+    MerchantAccount.objects.bulk_create(
+        [
+            MerchantAccount(user=user, merchant=merchants[n % len(merchants)])
+            for n, user in enumerate(users)
+        ]
+    )
+
+
+@pytest.mark.parametrize("url_name", PORTAL_QUERIES)
+def test_portal_pages_have_a_fixed_query_count(
+    client_a, merchant_a, django_assert_num_queries, url_name
+):
+    # A pending change, so that every page has something to read from the workflow.
+    client_a.post(
+        reverse("merchant_portal:profile"), profile_data(merchant_a, description="En attente")
+    )
+    url = reverse(url_name)
+    client_a.get(url)  # warm caches (site, settings, content types)
+    with django_assert_num_queries(PORTAL_QUERIES[url_name]):
+        assert client_a.get(url).status_code == 200
+    _accounts(2000)
+    assert MerchantAccount.objects.count() >= 2000
+    with django_assert_num_queries(PORTAL_QUERIES[url_name]):
+        assert client_a.get(url).status_code == 200
