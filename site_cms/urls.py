@@ -2,12 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import PageSitemap
+from merchants.portal.urls import listing_urlpatterns
 
 # Outside the language prefix: admin, documents, sitemap and machine-readable files.
 urlpatterns = [
@@ -19,6 +21,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
+    # Search API and autocomplete: the language is a parameter (search/api.py).
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:
@@ -30,6 +34,14 @@ if settings.DEBUG:
 
 # Pages: French at the root, English under /en/.
 urlpatterns += i18n_patterns(
+    # The directory's open-data files (export.csv|json|geojson), beside its pages.
+    path("", include("merchants.urls")),
+    # The merchant portal and the "list my shop" form (translated paths).
+    path(_("espace-commercant/"), include(("merchants.portal.urls", "merchant_portal"))),
+    path(
+        _("referencer-mon-commerce/"),
+        include((listing_urlpatterns, "merchant_listing")),
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

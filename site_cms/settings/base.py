@@ -4,8 +4,11 @@ Nothing here is machine-specific: values that differ between machines are read
 from the environment through ``site_cms.env.env``.
 """
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
+from search.backends.config import search_backends
 from site_cms.env import BASE_DIR, env
 
 PROJECT_DIR = BASE_DIR / "site_cms"
@@ -20,12 +23,14 @@ INSTALLED_APPS = [
     "home",
     "news",
     "merchants",
+    "merchants.portal",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -47,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -60,6 +66,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses to authenticate a locked-out username/address pair
+# before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "site_cms.urls"
@@ -148,9 +163,14 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Agglo Rhône Commerces"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search: the database (French SQLite FTS5 or PostgreSQL backend) unless SEARCH_URL names
+# an OpenSearch/Elasticsearch node (opensearch://host:9200), see search/backends/config.py.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    env("SEARCH_URL", default=""),
+    DATABASES["default"]["ENGINE"],
+    index_prefix=env("SEARCH_INDEX_PREFIX", default="site_cms_"),
+    timeout=env.int("SEARCH_TIMEOUT", default=5),
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -165,3 +185,27 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Merchant portal (merchants.portal): merchants sign in on the public site, never in the
+# Wagtail admin, which keeps its own login page.
+LOGIN_URL = "merchant_portal:login"
+LOGIN_REDIRECT_URL = "merchant_portal:dashboard"
+# "Forgotten password" links expire after a day; invitation links (their own token salt)
+# after a week, because a shopkeeper may not read their email every day.
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+MERCHANT_INVITATION_TIMEOUT = 60 * 60 * 24 * 7
+# Number of reverse proxies in front of the site that append to X-Forwarded-For; 0 means
+# the client address is REMOTE_ADDR. Login throttling and the listing form's rate limit
+# both rely on it: too low and every visitor shares the proxy's address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Login throttling (django-axes): five failures for one username from one address lock
+# that pair for 15 minutes. Locking a username alone would let anyone lock a merchant
+# out; locking an address alone would lock a whole office behind one NAT.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "merchants.portal.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "merchants.portal.views.auth.locked_out"

@@ -10,3 +10,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# django-axes needs the request in authenticate(); the test client's login() has none.
+# The throttling tests switch it back on (tests/portal/test_auth.py).
+AXES_ENABLED = False

@@ -1,14 +1,19 @@
 from django.core.management.base import BaseCommand
 
+from home import roles
 from home.demo import site
+from merchants.demo import load as merchants
+from merchants.portal import demo as merchant_portal
 from news.demo import load as news
+from search import demo as search_demo
 
 
 class Command(BaseCommand):
     help = "Load the demo content (French site and its English translation). Idempotent."
 
     # Each app adds its own demo loader here, in dependency order.
-    loaders = [site.load, news.load]
+    loaders = [site.load, news.load, merchants, roles.load, merchant_portal.load]
+    loaders.append(search_demo.load)  # the search page, popular searches, a promotion
 
     def handle(self, *args, **options):
         for load in self.loaders:

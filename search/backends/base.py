@@ -1,0 +1,203 @@
+"""What every site search engine answers, and the SQL shared by the database ones.
+
+An engine (a Wagtail search backend of ours, see the sibling modules) implements
+``site_search(plan, scope, offset, limit, with_facets)`` and
+``site_suggest(words, scope, limit)``. The site's page, API and autocomplete only talk
+to that interface (through ``search.backends.engine``), so they rank the same way on
+SQLite, PostgreSQL and OpenSearch.
+
+Database engines match *FTS-first*: the statement reads the full-text index for the
+query, joins each matching entry to its page by primary key and checks the scope's
+conditions (live, language, site, filters) on that row only, then sorts by score. The
+stock backends annotate every page of the queryset with a correlated score
+subquery instead, which takes seconds for a common word among 10,000 pages; and an
+``IN (scope)`` subquery would still read every page of the site for each search.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connections, router
+from django.db.models import TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from modelsearch.conf import get_app_config
+from wagtail.models import Page
+
+from search.analysis import edit_distance, typo_budget
+from search.facets import FacetCounts, count_facets, kind_content_types
+
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+ENTRY = IndexEntry._meta.db_table
+PAGE = Page._meta.db_table
+
+# News and interviews rank a little below merchants with the same score: residents
+# who type "fromages" came for cheese shops first.
+KIND_FACTORS = {"merchant": 1.0, "news": 0.7, "interview": 0.7}
+
+
+@dataclass
+class EngineResult:
+    hits: list = field(default_factory=list)  # [(page id, score)], best first
+    total: int = 0
+    facets: FacetCounts | None = None
+    relaxed: bool = False  # not every word of the query could be required
+    step: int = 0  # which of QueryPlan.relaxations() found the results
+    corrections: dict = field(default_factory=dict)  # typed word → indexed word used
+
+
+def compile_queryset(queryset, expression="pk"):
+    """``(sql, params)`` of ``SELECT CAST(<expression> AS TEXT) FROM ...``: the scope
+    as index entry ids (``object_id`` is text, whatever the model's key type)."""
+    values = queryset.order_by().annotate(_oid=Cast(expression, TextField())).values("_oid")
+    return values.query.get_compiler(using=values.db).as_sql()
+
+
+class DatabaseSiteSearch:
+    """Site search for the backends whose index is a database table.
+
+    Subclasses provide ``match_parts(words_per_term, require_all)`` and
+    ``suggest_parts(words)`` returning ``(tables, where, where_params, score_sql,
+    score_params)`` (``where`` a list of SQL conditions naming tables in full, a score
+    where higher is better), ``entry_is_page_sql`` (joins an index entry to its page),
+    and for typo tolerance ``index_terms(words)`` ({word: its index term or None}),
+    ``known_terms(terms)`` and ``vocabulary_near(term)`` ([(term, documents)] sharing
+    its first letter).
+    """
+
+    def _expanded_terms(self, terms):
+        """For each term, the index terms to look for: those of its words, plus close
+        indexed terms for a word the index does not know (typo tolerance: "boulangrie"
+        also looks for "boulanger"). Three statements at most, whatever the query."""
+        words = list(dict.fromkeys(word for term in terms for word in term.words))
+        index_terms = self.index_terms(words)
+        known = self.known_terms({value for value in index_terms.values() if value})
+        expanded, corrections = [], {}
+        for term in terms:
+            group = []
+            for word in term.words:
+                indexed = index_terms.get(word)
+                if indexed is None:
+                    continue  # a stop word for this engine
+                group.append(indexed)
+                if indexed in known or not typo_budget(word):
+                    continue
+                for candidate in self.similar_terms(indexed, typo_budget(word)):
+                    group.append(candidate)
+                    corrections.setdefault(word, candidate)
+            expanded.append(list(dict.fromkeys(group)))
+        return expanded, corrections
+
+    def similar_terms(self, term, budget, limit=3):
+        """Indexed terms within ``budget`` edits of ``term``, most frequent first."""
+        scored = []
+        for candidate, documents in self.vocabulary_near(term):
+            if abs(len(candidate) - len(term)) > budget or candidate.startswith("ouvert"):
+                continue
+            distance = edit_distance(term, candidate, budget)
+            if distance <= budget:
+                scored.append((distance, -documents, candidate))
+        return [candidate for _distance, _documents, candidate in sorted(scored)[:limit]]
+
+    @property
+    def connection(self):
+        return connections[router.db_for_read(IndexEntry)]
+
+    def _fetch(self, sql, params):
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _kind_factor_sql(self):
+        cases = []
+        for content_type_id, kind in kind_content_types().items():
+            factor = KIND_FACTORS.get(kind, 1.0)
+            if factor != 1.0:
+                cases.append(f"WHEN {int(content_type_id)} THEN {factor!r}")
+        if not cases:
+            return "1.0"
+        return f"(CASE {ENTRY}.content_type_id {' '.join(cases)} ELSE 1.0 END)"
+
+    def _type_filter(self):
+        """The content types site search lists, as SQL. Index entries of other models
+        (images, snippets) share object ids with pages and must never match."""
+        return ", ".join(str(int(pk)) for pk in kind_content_types()) or "NULL"
+
+    def _tier(self, plan):
+        """Merchants of the communes the query names come first."""
+        if not plan.commune_ids:
+            return "0", []
+        from merchants.models import MerchantPage
+
+        merchants = MerchantPage.objects.filter(commune_id__in=plan.commune_ids).values("pk")
+        sql, params = merchants.query.get_compiler(using=merchants.db).as_sql()
+        return f'(CASE WHEN "{PAGE}"."id" IN ({sql}) THEN 1 ELSE 0 END)', list(params)
+
+    #: Count the matches in the ranking statement (``COUNT(*) OVER ()``) rather than
+    #: in a second one. PostgreSQL: yes; SQLite refuses bm25() in a window query.
+    window_count = False
+
+    def matching(self, pages, parts, plan=None, with_total=False):
+        """``pages`` (a Page queryset) restricted to the index entries matching
+        ``parts``, with ``_score`` and ``_tier`` columns (and ``_total``)."""
+        tables, where, where_params, score_sql, score_params = parts
+        tier_sql, tier_params = self._tier(plan) if plan else ("0", [])
+        select = {"_score": f"{score_sql} * {self._kind_factor_sql()}", "_tier": tier_sql}
+        if with_total:
+            select["_total"] = "COUNT(*) OVER ()"
+        # extra(): the only way to join a table Django does not model (FTS5). Every
+        # value comes from the user as a parameter; the SQL fragments are constants.
+        return pages.extra(  # noqa: S610
+            select=select,
+            select_params=[*score_params, *tier_params],
+            tables=[*tables, ENTRY],
+            where=[
+                *where,
+                f"{ENTRY}.content_type_id IN ({self._type_filter()})",
+                self.entry_is_page_sql,
+            ],
+            params=where_params,
+        )
+
+    def site_search(self, plan, scope, offset=0, limit=10, with_facets=True):
+        result = EngineResult()
+        if plan.is_empty:
+            return result
+        for step, (terms, require_all) in enumerate(plan.relaxations()):
+            words, corrections = self._expanded_terms(terms)
+            parts = self.match_parts(words, require_all)
+            matched = self.matching(scope.pages(), parts, plan, with_total=self.window_count)
+            columns = ["pk", "_score", "_tier", *(["_total"] if self.window_count else [])]
+            ordered = matched.order_by("-_tier", "-_score", "pk").values_list(*columns)
+            rows = list(ordered[offset : offset + limit])
+            total = rows[0][3] if rows and self.window_count else matched.count()
+            if not total:
+                continue
+            result.hits = [(row[0], float(row[1])) for row in rows]
+            result.total = total
+            result.relaxed, result.step = step > 0, step
+            result.corrections = corrections
+            if with_facets:
+                kind_pages = None
+                if scope.filters.kind and not scope.filters.merchant_only:
+                    kind_pages = self._as_subquery(
+                        self.matching(scope.without_kind().pages(), parts)
+                    )
+                result.facets = count_facets(self._as_subquery(matched), scope.now, kind_pages)
+            return result
+        return result
+
+    def _as_subquery(self, matched):
+        """The matched pages as ``Page.objects.filter(pk__in=<their ids>)``: the extra
+        tables and conditions name the page table in full, so the match is compiled on
+        its own rather than nested (where Django would give the table an alias)."""
+        values = matched.order_by().values("pk")
+        sql, params = values.query.get_compiler(using=values.db).as_sql()
+        return Page.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - compiled by Django
+
+    def site_suggest(self, words, scope, limit=5):
+        """Page ids whose name starts with ``words`` (the last one a prefix), best first."""
+        if not words:
+            return []
+        matched = self.matching(scope.pages(), self.suggest_parts(words))
+        rows = matched.order_by("-_score", "pk").values_list("pk", "_score")[:limit]
+        return [pk for pk, _score in rows]

@@ -1,0 +1,183 @@
+"""PostgreSQL search in French: the ``site_french`` configuration, weights by role.
+
+Subclasses modelsearch's PostgreSQL backend. ``SEARCH_CONFIG`` is ``site_french``
+(created by ``search`` migration 0003: ``unaccent`` then ``french_stem``, so that
+"epicerie" finds "épicerie" and "fromages" finds "fromage"). Each page's
+``search.documents`` roles are stored with tsvector weights, A for the name, B for the
+categories, C for the commune and keywords, D for the rest, in the same ``title``
+and ``body`` columns the stock backend reads, so Wagtail's own ``.search()`` (the
+admin) works unchanged and benefits from the French configuration.
+
+Site search matches FTS-first on ``title || body`` (GIN index from migration 0003),
+see ``search.backends.base``.
+"""
+
+import re
+
+from django.core.cache import cache
+from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
+from modelsearch.utils import get_content_type_pk
+
+from search.analysis import prefix_text
+from search.backends.base import PAGE, DatabaseSiteSearch, IndexEntry
+from search.documents import ROLE_WEIGHTS, build_documents
+
+TABLE = IndexEntry._meta.db_table
+BATCH = 500
+VECTOR = f"({TABLE}.title || {TABLE}.body)"
+VOCABULARY_SECONDS = 600
+_LEXEME = re.compile(r"'((?:[^']|'')+)'")
+
+
+def _weights():
+    """ts_rank's {D, C, B, A} weights from the roles' relative weights."""
+    top = ROLE_WEIGHTS["name"]
+    d = ROLE_WEIGHTS["summary"] / top
+    c = ROLE_WEIGHTS["commune"] / top
+    b = ROLE_WEIGHTS["categories"] / top
+    return "{" + ",".join(f"{w:.3f}" for w in (d, c, b, 1.0)) + "}"
+
+
+WEIGHTS = _weights()
+
+
+def lexeme(term):
+    return "'" + term.replace("'", "''") + "'"
+
+
+class FrenchPostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        if not model.get_search_fields():
+            return
+        documents = build_documents(objs)
+        if not documents:
+            return
+        content_type_id = get_content_type_pk(model)
+        config = self.backend.config
+        row = (
+            "(%s, %s, setweight(to_tsvector(%s::regconfig, %s), 'A'), "
+            "to_tsvector('simple', %s), "
+            "setweight(to_tsvector(%s::regconfig, %s), 'B') || "
+            "setweight(to_tsvector(%s::regconfig, %s), 'C') || "
+            "setweight(to_tsvector(%s::regconfig, %s), 'D'), 1.0, %s, %s)"
+        )
+        for offset in range(0, len(documents), BATCH):
+            batch = documents[offset : offset + BATCH]
+            params = []
+            for obj, document in batch:
+                params += [
+                    content_type_id,
+                    str(obj.pk),
+                    config,
+                    document.name,
+                    prefix_text(document.suggest),
+                    config,
+                    document.categories,
+                    config,
+                    f"{document.commune} {document.keywords}",
+                    config,
+                    f"{document.summary} {document.body}",
+                    document.name,
+                    " ".join(
+                        (document.categories, document.commune, document.summary, document.body)
+                    ),
+                ]
+            with self.write_connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {TABLE} (content_type_id, object_id, title, autocomplete, "  # noqa: S608
+                    "body, title_norm, title_text, body_text) VALUES "
+                    + ", ".join([row] * len(batch))
+                    + " ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
+                    "title = EXCLUDED.title, autocomplete = EXCLUDED.autocomplete, "
+                    "body = EXCLUDED.body, title_norm = 1.0, "
+                    "title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text",
+                    params,
+                )
+
+
+class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
+    index_class = FrenchPostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = self.config or "site_french"
+
+    # Joined by primary key from each matching entry (see search.backends.base).
+    # Every indexed model has an integer key; the cast lets PostgreSQL find each
+    # matching entry's page by primary key.
+    entry_is_page_sql = f'CAST({TABLE}.object_id AS INTEGER) = "{PAGE}"."id"'
+    window_count = True
+
+    def match_parts(self, lexemes_per_term, require_all):
+        groups = [
+            "(" + " | ".join(lexeme(term) for term in terms) + ")"
+            for terms in lexemes_per_term
+            if terms
+        ]
+        query = (" & " if require_all else " | ").join(groups) or "''"
+        # One rank per term, added up: ts_rank of an "&" query rewards words that are
+        # close together, which says nothing here (a name and an opening day are far
+        # apart in the document, yet both matter).
+        # Title and body ranked apart: ranking their concatenation would build it
+        # once more for every match.
+        rank = (
+            f"ts_rank(%s::float4[], {TABLE}.title, %s::tsquery, 0) + "
+            f"ts_rank(%s::float4[], {TABLE}.body, %s::tsquery, 0)"
+        )
+        score = " + ".join([rank] * len(groups))
+        params = [value for group in groups for value in (WEIGHTS, group, WEIGHTS, group)]
+        return ([], [f"{VECTOR} @@ %s::tsquery"], [query], f"({score or '0'})", params)
+
+    def suggest_parts(self, words):
+        words = [word for word in words if word][:10]
+        terms = [lexeme(word) for word in words[:-1]] + [lexeme(words[-1]) + ":*"]
+        query = " & ".join(terms)
+        return (
+            [],
+            [f"{TABLE}.autocomplete @@ %s::tsquery"],
+            [query],
+            f"ts_rank({TABLE}.autocomplete, %s::tsquery)",
+            [query],
+        )
+
+    def index_terms(self, words):
+        """{word: its lexeme in the configuration} (stop words have none)."""
+        rows = self._fetch(
+            "SELECT w, to_tsvector(%s::regconfig, w)::text FROM unnest(%s::text[]) AS w",
+            [self.config, list(words)],
+        )
+        found = {}
+        for word, vector in rows:
+            match = _LEXEME.search(vector or "")
+            found[word] = match.group(1).replace("''", "'") if match else None
+        return found
+
+    def known_terms(self, terms):
+        if not terms:
+            return set()
+        rows = self._fetch(
+            f"SELECT t FROM unnest(%s::text[]) AS t WHERE EXISTS "  # noqa: S608
+            f"(SELECT 1 FROM {TABLE} WHERE {VECTOR} @@ quote_literal(t)::tsquery)",
+            [list(terms)],
+        )
+        return {term for (term,) in rows}
+
+    def vocabulary_near(self, term):
+        return [
+            (word, documents) for word, documents in self._vocabulary() if word[:1] == term[:1]
+        ]
+
+    def _vocabulary(self):
+        """Every indexed lexeme and its number of documents, cached for ten minutes
+        (ts_stat reads the whole index; only a query with an unknown word needs it)."""
+        vocabulary = cache.get("search:postgres:vocabulary")
+        if vocabulary is None:
+            vocabulary = self._fetch(
+                "SELECT word, ndoc FROM ts_stat(%s)",
+                [f"SELECT title || body FROM {TABLE}"],  # noqa: S608 - a constant
+            )
+            cache.set("search:postgres:vocabulary", vocabulary, VOCABULARY_SECONDS)
+        return vocabulary
+
+
+SearchBackend = FrenchPostgresSearchBackend

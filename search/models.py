@@ -1,0 +1,77 @@
+"""The search page and the search log.
+
+The page is a Wagtail page (``/recherche/``, translated to ``/en/search/``) rather than
+a plain view so that editors can word its introduction, put it in the menu, and so
+that the language switcher, breadcrumb and hreflang links work as on every page.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from home.models import BasePage
+
+
+class SearchPage(BasePage):
+    """The site's search: merchants, news and interviews, with filters."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    results_per_page = models.PositiveSmallIntegerField(
+        _("résultats par page"),
+        default=10,
+        help_text=_("Nombre de résultats affichés par page."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "search/search_page.html"
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("results_per_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("page de recherche")
+        verbose_name_plural = _("pages de recherche")
+
+    def get_context(self, request, *args, **kwargs):
+        from search.views import search_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(search_page_context(self, request))
+        return context
+
+
+class SearchTerm(models.Model):
+    """How often a query was searched on one day, in one language, and how often it
+    found nothing. Feeds the "popular searches" block and the admin report of
+    searches without results; one row per query, language and day."""
+
+    terms = models.CharField(
+        _("termes"),
+        max_length=255,
+        help_text=_("La recherche sans accents ni majuscules, telle que comparée."),
+    )
+    text = models.CharField(_("recherche"), max_length=255)
+    language = models.CharField(_("langue"), max_length=8)
+    date = models.DateField(_("jour"))
+    searches = models.PositiveIntegerField(_("recherches"), default=0)
+    searches_without_results = models.PositiveIntegerField(
+        _("recherches sans résultat"), default=0
+    )
+
+    class Meta:
+        verbose_name = _("terme recherché")
+        verbose_name_plural = _("termes recherchés")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["terms", "language", "date"], name="search_term_unique_per_day"
+            )
+        ]
+        indexes = [models.Index(fields=["date", "language"], name="search_term_date_idx")]
+
+    def __str__(self):
+        return self.text
