@@ -59,6 +59,8 @@ search-node-stop:
 
 bench: install
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/import_merchants.py
+	$(BIN)/python bench/search.py
 
 clean:
 	rm -rf $(VENV) var
