@@ -10,6 +10,7 @@ Outside the language prefix, so the language comes from the ``lang`` parameter
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -65,15 +66,14 @@ def search_api(request):
     return _json(data, language)
 
 
-def search_page_url(language, request, **params):
-    """The search page in ``language`` (with a query string), or None."""
-    from urllib.parse import urlencode
-
+def search_page_url(language, request):
+    """The address of the search page in ``language``, or None."""
     page = SearchPage.objects.live().filter(locale__language_code=language).first()
-    if page is None:
-        return None
-    url = page.get_url(request)
-    return url + ("?" + urlencode(params) if params else "") if url else None
+    return page.get_url(request) if page is not None else None
+
+
+def _with_query(url, **params):
+    return f"{url}?{urlencode(params)}" if url else None
 
 
 def _matches(name, prefixes):
@@ -87,6 +87,7 @@ def suggestions(request, text, language):
     if not prefixes or len("".join(prefixes)) < 2:
         return []
     reference = ReferenceData()
+    page_url = search_page_url(language, request)
     found = []
     categories = reference.category_names(language)
     for category in sorted(categories.values(), key=lambda c: fold(c.name)):
@@ -95,7 +96,7 @@ def suggestions(request, text, language):
                 {
                     "type": "category",
                     "label": category.name,
-                    "url": search_page_url(language, request, category=category.slug),
+                    "url": _with_query(page_url, category=category.slug),
                 }
             )
     communes = [c for c in reference.communes if _matches(c.name, prefixes)]
@@ -104,7 +105,7 @@ def suggestions(request, text, language):
             {
                 "type": "commune",
                 "label": commune.name,
-                "url": search_page_url(language, request, commune=commune.slug),
+                "url": _with_query(page_url, commune=commune.slug),
             }
         )
     scope = SearchScope.for_request(request, language)

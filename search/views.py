@@ -95,9 +95,9 @@ def _facets(outcome, base_url):
         ]
     else:
         communes = {commune.pk: commune for commune in reference.communes}
-        ranked = sorted(
-            facets.communes.items(), key=lambda item: (-item[1], communes[item[0]].name)
-        )
+        # A search engine's index can name a commune deleted since: skip it.
+        known = [(pk, count) for pk, count in facets.communes.items() if pk in communes]
+        ranked = sorted(known, key=lambda item: (-item[1], communes[item[0]].name))
         chips = [
             Chip(communes[pk].name, url(commune=communes[pk].slug), count)
             for pk, count in ranked[:MAX_CHIPS]

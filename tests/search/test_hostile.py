@@ -92,6 +92,7 @@ PARAMS = st.fixed_dictionaries(
 FUZZ = settings(
     max_examples=60,
     deadline=None,
+    database=None,  # no .hypothesis/ folder in the working tree
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
