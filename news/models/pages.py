@@ -176,6 +176,17 @@ class ArticlePage(BasePage):
         blank=True,
         max_num=4,
     )
+    related_merchants = StreamField(
+        [
+            (
+                "merchant",
+                blocks.PageChooserBlock(label=_("Commerce"), page_type=["merchants.MerchantPage"]),
+            )
+        ],
+        verbose_name=_("commerces cités"),
+        blank=True,
+        max_num=8,
+    )
 
     is_creatable = False
     parent_page_types = ["news.NewsIndexPage"]
@@ -261,6 +272,7 @@ class NewsPage(ArticlePage):
         *ArticlePage.article_panels,
         FieldPanel("body"),
         FieldPanel("related_articles"),
+        FieldPanel("related_merchants"),
     ]
 
     search_fields = [*ArticlePage.search_fields, index.SearchField("body")]
@@ -324,6 +336,7 @@ class InterviewPage(ArticlePage):
         FieldPanel("footnotes"),
         FieldPanel("closing_call_to_action"),
         FieldPanel("related_articles"),
+        FieldPanel("related_merchants"),
     ]
 
     search_fields = [

@@ -39,6 +39,7 @@ class NewsAdminTests(WagtailPageTestCase):
                     ]
                 ),
                 "related_articles": streamfield([]),
+                "related_merchants": streamfield([]),
             }
         )
         data["topics"] = [str(self.topic.pk)]  # a multiple choice, not a nested list
@@ -72,6 +73,7 @@ class NewsAdminTests(WagtailPageTestCase):
                     "footnotes": streamfield([("note", rich_text("<p>Marché couvert.</p>"))]),
                     "closing_call_to_action": streamfield([]),
                     "related_articles": streamfield([]),
+                    "related_merchants": streamfield([]),
                 }
             ),
         )
@@ -92,6 +94,7 @@ class NewsAdminTests(WagtailPageTestCase):
                     "main_image_alt": "",
                     "body": streamfield([("paragraph", rich_text("<p>Texte.</p>"))]),
                     "related_articles": streamfield([]),
+                    "related_merchants": streamfield([]),
                 }
             ),
         )

@@ -136,3 +136,15 @@ def test_home_pin_puts_an_article_first(client, home_fr):
     assert "3 questions posées à Léa Fontaine" not in section
     html = client.get("/en/").content.decode()
     assert "3 questions for Sophie Marchand" in html  # the pin follows the language
+
+
+def test_cited_merchants_are_linked(client, news_index):
+    from merchants.models import MerchantPage
+
+    merchant = MerchantPage.objects.live().filter(locale__language_code="fr").first()
+    page = NewsPageFactory(parent=news_index, slug="avec-commerces")
+    page.related_merchants = json.dumps([{"type": "merchant", "value": merchant.pk}])
+    page.save_revision().publish()
+    html = client.get("/actualites/avec-commerces/").content.decode()
+    assert "Les commerces cités" in html
+    assert f'href="{merchant.url}">{merchant.title}</a>' in html.replace("&#x27;", "'")
