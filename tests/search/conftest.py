@@ -60,10 +60,11 @@ def unindex_everywhere(objects):
         backend.refresh_indexes()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def engine_mirrors_test_database(django_db_setup, django_db_blocker):
-    """With SEARCH_URL, rebuild the engine's index from the test database once, so
-    that documents left by an earlier run do not answer this one."""
+    """With SEARCH_URL, rebuild the engine's index from the test database once, before
+    any search test: documents left by an earlier run must not answer this one, and on
+    a fresh node the index must get its mappings before pages are searched."""
     if os.environ.get("SEARCH_URL"):
         with django_db_blocker.unblock():
             call_command("update_index", backend_name="default", verbosity=0)
