@@ -42,6 +42,8 @@ urlpatterns += i18n_patterns(
         _("referencer-mon-commerce/"),
         include((listing_urlpatterns, "merchant_listing")),
     ),
+    # Call and collect: the forms' targets and the resident's signed booking page.
+    path(_("retrait/"), include(("merchants.collect.urls", "call_collect"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -50,9 +50,15 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def keyed_hash(salt, value):
+    """A keyed hash of ``value`` (an address, a phone number): stable, but useless
+    without SECRET_KEY, so that rate limits never store what they count."""
+    return salted_hmac(salt, value, algorithm="sha256").hexdigest()
+
+
 def client_key(request):
-    """A keyed hash of the client address: stable, but useless without SECRET_KEY."""
-    return salted_hmac(CLIENT_SALT, client_ip(request), algorithm="sha256").hexdigest()
+    """A keyed hash of the client address."""
+    return keyed_hash(CLIENT_SALT, client_ip(request))
 
 
 def issue_timestamp():
@@ -81,17 +87,23 @@ def check_timestamp(value):
         raise TimestampError("too_fast")
 
 
-def is_rate_limited(request, form_name):
-    """True when this client already sent ``RATE_LIMIT`` forms within ``RATE_WINDOW``."""
+def is_rate_limited(request, form_name, *, key=None, limit=RATE_LIMIT):
+    """True when this client already sent ``limit`` forms within ``RATE_WINDOW``.
+
+    ``key`` counts something else than the client address (e.g. a ``keyed_hash`` of the
+    phone number typed in the form)."""
     since = timezone.now() - RATE_WINDOW
     recent = FormSubmission.objects.filter(
-        form=form_name, client=client_key(request), created_at__gte=since
+        form=form_name, client=key or client_key(request), created_at__gte=since
     )
-    return recent.count() >= RATE_LIMIT
+    return recent.count() >= limit
 
 
-def record_submission(request, form_name):
-    """Count one submission from this client and forget the ones older than a day."""
+def record_submission(request, form_name, *, key=None):
+    """Count one submission from this client (or ``key``) and forget the ones older
+    than a day."""
     now = timezone.now()
     FormSubmission.objects.filter(created_at__lt=now - KEEP_RECORDS).delete()
-    FormSubmission.objects.create(form=form_name, client=client_key(request), created_at=now)
+    FormSubmission.objects.create(
+        form=form_name, client=key or client_key(request), created_at=now
+    )

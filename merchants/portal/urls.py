@@ -5,7 +5,7 @@ Included twice from ``site_cms.urls``: ``urlpatterns`` under the portal's prefix
 prefix (namespace ``merchant_listing``).
 """
 
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from merchants.portal.views import auth, hours, listing, profile
@@ -33,6 +33,7 @@ urlpatterns = [
     path(_("renvoyer/"), profile.resubmit, name="resubmit"),
     path(_("horaires/"), hours.hours, name="hours"),
     path(_("photos/"), hours.photos, name="photos"),
+    path(_("appeler-et-retirer/"), include("merchants.collect.portal_urls")),
 ]
 
 listing_urlpatterns = [

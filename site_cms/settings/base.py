@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "news",
     "merchants",
     "merchants.portal",
+    "merchants.collect",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -198,6 +199,10 @@ MERCHANT_INVITATION_TIMEOUT = 60 * 60 * 24 * 7
 # the client address is REMOTE_ADDR. Login throttling and the listing form's rate limit
 # both rely on it: too low and every visitor shares the proxy's address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Call and collect: residents' callback requests and bookings (names, phone numbers) are
+# deleted this many days after they were made by `manage.py purge_call_collect`.
+CALL_COLLECT_RETENTION_DAYS = env.int("CALL_COLLECT_RETENTION_DAYS", default=90)
 
 # Login throttling (django-axes): five failures for one username from one address lock
 # that pair for 15 minutes. Locking a username alone would let anyone lock a merchant

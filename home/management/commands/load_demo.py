@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from home import roles
 from home.demo import site
+from merchants.collect import demo as call_collect
 from merchants.demo import load as merchants
 from merchants.portal import demo as merchant_portal
 from news.demo import load as news
@@ -14,6 +15,7 @@ class Command(BaseCommand):
     # Each app adds its own demo loader here, in dependency order.
     loaders = [site.load, news.load, merchants, roles.load, merchant_portal.load]
     loaders.append(search_demo.load)  # the search page, popular searches, a promotion
+    loaders.append(call_collect.load)  # pickup slots, demo requests, the report permission
 
     def handle(self, *args, **options):
         for load in self.loaders:

@@ -1,0 +1,178 @@
+"""The resident's forms ("Être rappelé", "Réserver un créneau de retrait") and the
+merchant's forms (slot templates, exceptions, answering a request).
+
+The public forms carry the portal's anti-robot fields: a honeypot and a signed
+timestamp (``merchants.portal.throttle``).
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from merchants.collect.models import WEEKDAYS, PickupRequest, SlotException, SlotTemplate
+from merchants.collect.slots import parse_value
+from merchants.phone import normalize_phone
+from merchants.portal import throttle
+from merchants.portal.listing import TIMESTAMP_MESSAGES
+
+
+class ResidentForm(forms.Form):
+    """Who to call back or to expect, and the anti-robot fields."""
+
+    name = forms.CharField(
+        label=_("Votre nom"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = forms.CharField(
+        label=_("Votre téléphone"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
+    )
+    # Hidden from people by the stylesheet and from assistive technologies.
+    website_confirmation = forms.CharField(
+        label=_("Laissez ce champ vide"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    issued = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, prefix=None, **kwargs):
+        super().__init__(*args, prefix=prefix or self.default_prefix, **kwargs)
+        self.suspicious = False
+        if not self.is_bound:
+            self.initial["issued"] = throttle.issue_timestamp()
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data["phone"])
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("website_confirmation"):
+            self.suspicious = True
+            raise ValidationError(
+                _(
+                    "Votre demande n'a pas pu être envoyée. Videz le champ "
+                    "« Laissez ce champ vide »."
+                ),
+                code="honeypot",
+            )
+        try:
+            throttle.check_timestamp(self.data.get(self.add_prefix("issued")))
+        except throttle.TimestampError as error:
+            self.suspicious = error.reason != "expired"
+            raise ValidationError(TIMESTAMP_MESSAGES[error.reason], code=error.reason) from None
+        return cleaned_data
+
+    def renew_timestamp(self):
+        """A fresh timestamp for the form shown again, so a person can simply resend it."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("issued")] = throttle.issue_timestamp()
+
+    def details(self):
+        """The request's fields, as ``PickupRequest`` names them."""
+        return {name: self.cleaned_data[name] for name in self.request_fields}
+
+
+class CallbackForm(ResidentForm):
+    default_prefix = "callback"
+    request_fields = ["name", "phone", "email", "time_window", "topic"]
+
+    time_window = forms.ChoiceField(
+        label=_("Quand vous rappeler ?"),
+        choices=PickupRequest.TimeWindow.choices,
+        initial=PickupRequest.TimeWindow.ASAP,
+        widget=forms.RadioSelect,
+    )
+    topic = forms.CharField(
+        label=_("À quel sujet ?"),
+        help_text=_("Par exemple : un cadeau pour un amateur de vins, autour de 30 €."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    email = forms.EmailField(
+        label=_("Votre adresse e-mail (facultatif)"),
+        help_text=_("Pour recevoir une confirmation et pouvoir annuler la demande."),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    field_order = ["name", "phone", "time_window", "topic", "email"]
+
+
+class BookingForm(ResidentForm):
+    """A slot among ``slot_days`` (``SlotDay`` list); the template groups the radio
+    buttons by day, so the field validates the value only."""
+
+    default_prefix = "booking"
+    request_fields = ["name", "phone", "email", "topic"]
+
+    slot = forms.CharField(
+        label=_("Créneau de retrait"),
+        error_messages={"required": _("Choisissez un créneau de retrait.")},
+    )
+    email = forms.EmailField(
+        label=_("Votre adresse e-mail"),
+        help_text=_("Pour recevoir la confirmation et le lien d'annulation."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    topic = forms.CharField(
+        label=_("Note pour le commerçant (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    field_order = ["slot", "name", "phone", "email", "topic"]
+
+    def clean_slot(self):
+        start = parse_value(self.cleaned_data["slot"])
+        if start is None:
+            raise ValidationError(_("Choisissez un créneau de retrait."), code="invalid")
+        return start
+
+
+class SlotTemplateForm(forms.ModelForm):
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Jours"),
+        choices=WEEKDAYS,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = SlotTemplate
+        fields = ["weekdays", "start_time", "end_time", "interval_minutes", "capacity"]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+
+    def clean_weekdays(self):
+        return "".join(str(day) for day in sorted(self.cleaned_data["weekdays"]))
+
+
+class SlotExceptionForm(forms.ModelForm):
+    class Meta:
+        model = SlotException
+        fields = ["date", "kind", "start_time", "end_time", "interval_minutes", "capacity"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "kind": forms.RadioSelect,
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        help_texts = {"start_time": _("Seulement pour des créneaux supplémentaires.")}
+
+
+class AnswerForm(forms.Form):
+    """The merchant's answer to one request: which request is read from the merchant's
+    own requests by the view, never trusted from the form."""
+
+    ACTIONS = [("confirm", _("Confirmer")), ("cancel", _("Annuler")), ("done", _("Terminée"))]
+
+    action = forms.ChoiceField(choices=ACTIONS)
+    message = forms.CharField(
+        label=_("Message pour le client (facultatif)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,0 +1,196 @@
+"""Call and collect: the pickup slots a merchant publishes and residents' requests.
+
+Everything belongs to the French ``MerchantPage`` (the one merchant accounts manage);
+a resident on the English page books the same shop's slots.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+WEEKDAYS = [
+    (1, _("lundi")),
+    (2, _("mardi")),
+    (3, _("mercredi")),
+    (4, _("jeudi")),
+    (5, _("vendredi")),
+    (6, _("samedi")),
+    (7, _("dimanche")),
+]
+
+
+class SlotWindowMixin(models.Model):
+    """A time window cut into slots of ``interval_minutes``, each open to ``capacity``
+    bookings (how many customers the shop can serve at once)."""
+
+    start_time = models.TimeField(_("de"))
+    end_time = models.TimeField(_("à"))
+    interval_minutes = models.PositiveSmallIntegerField(
+        _("durée d'un créneau (minutes)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+    )
+    capacity = models.PositiveSmallIntegerField(
+        _("retraits par créneau"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError({"end_time": _("La fin doit être après le début.")})
+
+
+class SlotTemplate(SlotWindowMixin):
+    """Recurring pickup slots: "Tuesday to Saturday, 10:00–12:00, every 30 minutes"."""
+
+    merchant = models.ForeignKey(
+        "merchants.MerchantPage", on_delete=models.CASCADE, related_name="slot_templates"
+    )
+    # ISO weekday numbers ("23456" for Tuesday to Saturday): one short column that both
+    # databases compare the same way, where a JSON list would not.
+    weekdays = models.CharField(_("jours"), max_length=7)
+
+    class Meta:
+        verbose_name = _("créneaux réguliers")
+        verbose_name_plural = _("créneaux réguliers")
+        ordering = ["weekdays", "start_time"]
+
+    def __str__(self):
+        return f"{self.weekdays} {self.start_time:%H:%M}-{self.end_time:%H:%M}"
+
+    @property
+    def weekday_numbers(self):
+        return {int(day) for day in self.weekdays}
+
+    def get_weekdays_display(self):
+        names = dict(WEEKDAYS)
+        return ", ".join(str(names[day]) for day in sorted(self.weekday_numbers))
+
+
+class SlotException(SlotWindowMixin):
+    """One date that departs from the templates: no pickup at all, or extra slots."""
+
+    class Kind(models.TextChoices):
+        CLOSED = "closed", _("Pas de retrait ce jour-là")
+        EXTRA = "extra", _("Créneaux supplémentaires")
+
+    merchant = models.ForeignKey(
+        "merchants.MerchantPage", on_delete=models.CASCADE, related_name="slot_exceptions"
+    )
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("type"), max_length=6, choices=Kind.choices, default=Kind.CLOSED)
+    # A closed day needs no window.
+    start_time = models.TimeField(_("de"), null=True, blank=True)
+    end_time = models.TimeField(_("à"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("exception")
+        verbose_name_plural = _("exceptions")
+        ordering = ["date", "start_time"]
+
+    def __str__(self):
+        return f"{self.date} {self.kind}"
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.EXTRA and not (self.start_time and self.end_time):
+            raise ValidationError(
+                {"start_time": _("Indiquez les heures des créneaux supplémentaires.")}
+            )
+
+
+class PickupRequestQuerySet(models.QuerySet):
+    def bookings(self):
+        return self.filter(kind=PickupRequest.Kind.BOOKING)
+
+    def holding_seats(self):
+        """Bookings that occupy a seat (cancelling frees it)."""
+        return self.filter(kind=PickupRequest.Kind.BOOKING, seat__isnull=False)
+
+
+class PickupRequest(models.Model):
+    """A resident's callback request or pickup booking.
+
+    A booking holds one numbered seat of its slot; the database refuses a second row for
+    the same (merchant, slot, seat), so two people booking the last seat at the same
+    moment cannot both get it. Cancelling frees the seat (``seat`` becomes NULL).
+    Personal data (name, phone, email, note) is deleted after
+    ``CALL_COLLECT_RETENTION_DAYS`` by ``manage.py purge_call_collect``.
+    """
+
+    class Kind(models.TextChoices):
+        CALLBACK = "callback", _("Demande de rappel")
+        BOOKING = "booking", _("Réservation de retrait")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("Nouvelle")
+        CONFIRMED = "confirmed", _("Confirmée")
+        DONE = "done", _("Terminée")
+        CANCELLED = "cancelled", _("Annulée")
+
+    class TimeWindow(models.TextChoices):
+        ASAP = "asap", _("Dès que possible")
+        MORNING = "morning", _("Le matin (9 h – 12 h)")
+        LUNCH = "lunch", _("Le midi (12 h – 14 h)")
+        AFTERNOON = "afternoon", _("L'après-midi (14 h – 18 h)")
+        EVENING = "evening", _("En fin de journée (après 18 h)")
+
+    merchant = models.ForeignKey(
+        "merchants.MerchantPage", on_delete=models.CASCADE, related_name="pickup_requests"
+    )
+    kind = models.CharField(_("type"), max_length=8, choices=Kind.choices)
+    status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.NEW)
+    name = models.CharField(_("nom"), max_length=150)
+    phone = models.CharField(_("téléphone"), max_length=30)
+    email = models.EmailField(_("adresse e-mail"), blank=True)
+    topic = models.TextField(_("objet"), blank=True)
+    time_window = models.CharField(
+        _("moment préféré"), max_length=10, choices=TimeWindow.choices, blank=True
+    )
+    slot_start = models.DateTimeField(_("créneau"), null=True, blank=True)
+    seat = models.PositiveSmallIntegerField(null=True, blank=True)
+    language = models.CharField(
+        _("langue"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    merchant_message = models.TextField(_("message du commerçant"), blank=True)
+    created_at = models.DateTimeField(_("reçue le"), default=timezone.now, db_index=True)
+    confirmed_at = models.DateTimeField(_("confirmée le"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("close le"), null=True, blank=True)
+
+    objects = PickupRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("demande appeler et retirer")
+        verbose_name_plural = _("demandes appeler et retirer")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["merchant", "slot_start", "seat"],
+                condition=Q(seat__isnull=False),
+                name="call_collect_one_booking_per_seat",
+            )
+        ]
+        indexes = [models.Index(fields=["merchant", "status"], name="call_collect_status_idx")]
+        permissions = [
+            ("view_call_collect_report", _("Peut voir le rapport appeler et retirer")),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.pk}"
+
+    @property
+    def is_booking(self):
+        return self.kind == self.Kind.BOOKING
+
+    @property
+    def is_open(self):
+        return self.status in (self.Status.NEW, self.Status.CONFIRMED)

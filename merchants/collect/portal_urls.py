@@ -1,0 +1,23 @@
+"""The portal's call & collect pages, included by ``merchants.portal.urls`` (so their
+names are in the ``merchant_portal`` namespace)."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from merchants.collect import portal_views
+
+urlpatterns = [
+    path("", portal_views.requests_list, name="collect_requests"),
+    path("<int:pk>/", portal_views.answer, name="collect_answer"),
+    path(_("creneaux/"), portal_views.slots, name="collect_slots"),
+    path(
+        _("creneaux/<int:pk>/supprimer/"),
+        portal_views.delete_template,
+        name="collect_template_delete",
+    ),
+    path(
+        _("creneaux/exceptions/<int:pk>/supprimer/"),
+        portal_views.delete_exception,
+        name="collect_exception_delete",
+    ),
+]

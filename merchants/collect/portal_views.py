@@ -1,0 +1,133 @@
+"""The merchant's side, in the portal: requests and bookings, pickup slots.
+
+As everywhere in the portal, the shop is the one of ``request.user``'s account
+(``merchant_required``); a request or slot named in the URL is looked up among that
+shop's own, so another shop's id is a 404.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from merchants import open_periods
+from merchants.collect import booking, emails
+from merchants.collect.forms import AnswerForm, SlotExceptionForm, SlotTemplateForm
+from merchants.collect.models import PickupRequest, SlotException, SlotTemplate
+from merchants.opening_hours import PARIS
+from merchants.portal.access import merchant_required
+
+Status = PickupRequest.Status
+PER_PAGE = 30
+# Which answers each state allows.
+TRANSITIONS = {
+    "confirm": {Status.NEW},
+    "cancel": {Status.NEW, Status.CONFIRMED},
+    "done": {Status.NEW, Status.CONFIRMED},
+}
+
+
+@merchant_required
+def requests_list(request, account, page):
+    """One tab per state, newest first; "new" by default."""
+    status = request.GET.get("etat", Status.NEW)
+    if status not in Status.values and status != "all":
+        status = Status.NEW
+    mine = PickupRequest.objects.filter(merchant=page)
+    counts = dict(mine.values_list("status").annotate(total=Count("pk")).order_by())
+    shown = mine if status == "all" else mine.filter(status=status)
+    paginator = Paginator(shown.order_by("-created_at", "-pk"), PER_PAGE)
+    listing = paginator.get_page(request.GET.get("page"))
+    tabs = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
+    return render(
+        request,
+        "call_collect/portal/requests.html",
+        {
+            "account": account,
+            "merchant": page,
+            "status": status,
+            "tabs": tabs,
+            "total": sum(counts.values()),
+            "listing": listing,
+            "answer_form": AnswerForm(),
+        },
+    )
+
+
+@merchant_required
+@require_POST
+def answer(request, account, page, pk):
+    pickup_request = get_object_or_404(PickupRequest, pk=pk, merchant=page)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Action inconnue : rien n'a été changé."))
+        return redirect("merchant_portal:collect_requests")
+    action, message = form.cleaned_data["action"], form.cleaned_data["message"]
+    if pickup_request.status not in TRANSITIONS[action]:
+        messages.error(
+            request,
+            _("Cette demande est déjà « %(status)s » : rien n'a été changé.")
+            % {"status": pickup_request.get_status_display()},
+        )
+    elif action == "confirm":
+        booking.confirm(pickup_request, message)
+        emails.notify_confirmed(pickup_request)
+        messages.success(request, _("Demande confirmée ; le client est prévenu par courriel."))
+    elif action == "cancel":
+        booking.cancel(pickup_request, message)
+        emails.notify_cancelled_by_merchant(pickup_request)
+        messages.success(request, _("Demande annulée ; le client est prévenu par courriel."))
+    else:
+        booking.mark_done(pickup_request)
+        messages.success(request, _("Demande marquée comme terminée."))
+    return redirect(f"{reverse('merchant_portal:collect_requests')}?etat={pickup_request.status}")
+
+
+@merchant_required
+def slots(request, account, page):
+    """Recurring slot templates and dated exceptions, added and deleted here."""
+    template_form, exception_form = SlotTemplateForm(prefix="tpl"), SlotExceptionForm(prefix="exc")
+    if request.method == "POST":
+        if request.POST.get("form") == "template":
+            template_form = SlotTemplateForm(request.POST, prefix="tpl")
+            form = template_form
+        else:
+            exception_form = SlotExceptionForm(request.POST, prefix="exc")
+            form = exception_form
+        form.instance.merchant = page
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Créneaux enregistrés : ils sont en ligne."))
+            return redirect("merchant_portal:collect_slots")
+    today = open_periods.current_time().astimezone(PARIS).date()
+    return render(
+        request,
+        "call_collect/portal/slots.html",
+        {
+            "account": account,
+            "merchant": page,
+            "templates": SlotTemplate.objects.filter(merchant=page),
+            "exceptions": SlotException.objects.filter(merchant=page, date__gte=today),
+            "template_form": template_form,
+            "exception_form": exception_form,
+        },
+    )
+
+
+@merchant_required
+@require_POST
+def delete_template(request, account, page, pk):
+    get_object_or_404(SlotTemplate, pk=pk, merchant=page).delete()
+    messages.success(request, _("Créneaux supprimés. Les réservations déjà faites restent."))
+    return redirect("merchant_portal:collect_slots")
+
+
+@merchant_required
+@require_POST
+def delete_exception(request, account, page, pk):
+    get_object_or_404(SlotException, pk=pk, merchant=page).delete()
+    messages.success(request, _("Exception supprimée."))
+    return redirect("merchant_portal:collect_slots")

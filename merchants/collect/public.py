@@ -1,0 +1,61 @@
+"""Which shop a call & collect form is for, and what its block shows.
+
+Requests belong to the French page; a resident may use the English one. Both the
+profile's block (``call_collect_tags``) and the form views start from here.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+from home.locales import active_locale
+from merchants import open_periods
+from merchants.collect.forms import BookingForm, CallbackForm
+from merchants.collect.slots import upcoming_slots
+from merchants.models import MerchantPage
+
+
+def offers_call_collect(page):
+    return page.offers_call_collect or page.offers_pickup_appointment
+
+
+def _language(page, request):
+    """The page's language, from the locale the layout already looked up when it can."""
+    locale = active_locale(request) if request is not None else None
+    if locale is not None and locale.pk == page.locale_id:
+        return locale.language_code
+    return page.locale.language_code
+
+
+def source_merchant(page, request=None):
+    """The French page that holds the slots and requests (``page`` itself in French)."""
+    if _language(page, request) == settings.LANGUAGE_CODE:
+        return page
+    return (
+        MerchantPage.objects.filter(
+            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+        .select_related("locale")
+        .first()
+    )
+
+
+def published_merchant(page_id):
+    """``(page shown, French page)`` for a published page offering call & collect, or
+    ``(None, None)``."""
+    page = MerchantPage.objects.live().filter(pk=page_id).select_related("locale").first()
+    if page is None or not offers_call_collect(page):
+        return None, None
+    source = source_merchant(page)
+    return (page, source) if source is not None else (None, None)
+
+
+def block_context(page, source, callback_form=None, booking_form=None):
+    """What the call & collect block needs: the forms and the next free slots."""
+    slot_days = upcoming_slots(source, open_periods.current_time())
+    return {
+        "merchant_page": page,
+        "callback_form": callback_form or CallbackForm(),
+        "booking_form": booking_form or BookingForm(),
+        "slot_days": slot_days,
+        "language": get_language(),
+    }
