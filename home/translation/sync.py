@@ -11,6 +11,7 @@ too, so that publishing it later does not bring old facts back.
 
 from wagtail.models import Locale, Revision
 from wagtail_localize.fields import get_translatable_fields
+from wagtail_localize.models import SegmentOverride
 
 from home.translation.publishing import PublishKeepingReview, lock_page
 
@@ -100,9 +101,21 @@ def synchronise_translations(source):
         locale_id=source.locale_id
     )
     for translation in translations:
-        if _synchronise(source, translation, names):
+        overridden = _overridden(source, translation)
+        own_names = [name for name in names if name not in overridden]
+        if _synchronise(source, translation, own_names):
             changed.append(translation)
     return changed
+
+
+def _overridden(source, translation):
+    """Facts a translator chose to override for this language ("Override" in the
+    translation editor, e.g. an English-speaking phone line): those stay as they are."""
+    return set(
+        SegmentOverride.objects.filter(
+            locale_id=translation.locale_id, context__object_id=source.translation_key
+        ).values_list("context__path", flat=True)
+    )
 
 
 def _synchronise(source, translation, names):
