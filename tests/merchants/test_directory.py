@@ -173,7 +173,7 @@ def test_english_directory_falls_back_to_french_profiles(client, en):
 def test_english_directory_prefers_a_translated_profile(
     client, en, django_capture_on_commit_callbacks
 ):
-    merchant = MerchantPage.objects.get(title="Quincaillerie Vernet")
+    merchant = MerchantPage.objects.get(title="Quincaillerie Vernet", locale__language_code="fr")
     g = Glossary()
     g.t(merchant.title, "Vernet Hardware")
     g.t(merchant.slug, "vernet-hardware")

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def test_periods_follow_hours_holidays_and_closures(clock):
     moment = clock(paris(2026, 7, 13, 8, 0))  # Monday before the 14 July holiday
-    bakery = MerchantPage.objects.get(title="Boulangerie du Quai")  # Tu-Sa, PH off
+    bakery = MerchantPage.objects.get(
+        title="Boulangerie du Quai", locale__language_code="fr"
+    )  # Tu-Sa, PH off
     refresh_open_periods([bakery], now=moment)
     days = {
         period.opens_at.astimezone(moment.tzinfo).date().isoformat()

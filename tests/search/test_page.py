@@ -73,8 +73,20 @@ def test_results_are_in_the_visitors_language(client, search_page):
 def test_english_site_lists_untranslated_shops_marked_as_french(client, search_page):
     response = client.get("/en/search/", {"q": "bakery"})
     html = response.content.decode()
-    assert "Boulangerie du Quai" in results(response)
-    assert 'lang="fr" hreflang="fr">Boulangerie du Quai<' in html
+    assert "Boulangerie de l'Herbasse" in results(response)
+    assert 'lang="fr" hreflang="fr">Boulangerie de l&#x27;Herbasse<' in html
+
+
+def test_english_site_lists_translated_shops_in_english_only(client, search_page):
+    """Boulangerie du Quai has an English page: that one is found, never its French
+    source as well."""
+    response = client.get("/en/search/", {"q": "bakery"})
+    html = response.content.decode()
+    assert results(response).count("Boulangerie du Quai") == 1
+    assert "/en/shops/boulangerie-du-quai/" in html
+    assert "/commerces/boulangerie-du-quai/" not in html
+    english = client.get("/en/search/", {"q": "sourdough wood-fired"})
+    assert results(english)[0] == "Boulangerie du Quai"
 
 
 def test_facets_count_and_narrow_the_results(client, search_page):
