@@ -47,7 +47,7 @@ def test_daily_job_renews_only_the_windows_that_end_soon(clock):
     assert OpeningCalendar.objects.count() == live
     call_command("refresh_opening_periods", stdout=out)
     assert "rebuilt for 0 merchants" in out.getvalue().splitlines()[-1]
-    clock(paris(2026, 7, 21, 3, 0))  # six days later: windows end within the margin
+    clock(paris(2026, 7, 24, 3, 0))  # nine days later: windows end within the margin
     call_command("refresh_opening_periods", stdout=out)
     assert f"rebuilt for {live} merchants" in out.getvalue().splitlines()[-1]
     assert OpenPeriod.objects.filter(opens_at__gte=paris(2026, 7, 28, 0, 0)).exists()

@@ -217,3 +217,35 @@ def test_a_commune_without_such_shops_says_so_and_shows_the_others(client, searc
     html = response.content.decode()
     assert "Rien ne correspond à tous ces mots à Tournon-sur-Rhône" in html
     assert "Fromagerie Les Deux Rives" in results(response)
+
+
+def test_a_new_query_keeps_the_active_filters(client, search_page):
+    """The search box carries the active filters as hidden fields, so a new query
+    typed there (a plain GET form, no JavaScript) stays filtered; each filter is
+    shown under the box with a link that removes it."""
+    from merchants.models import MerchantPage
+
+    filtered = {"q": "boulangerie", "commune": "tournon-sur-rhone", "service": "takeaway"}
+    html = unescape(client.get("/recherche/", filtered).content.decode())
+    form = re.search(r'<form class="search-form".*?</form>', html, re.S).group(0)
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form))
+    assert hidden == {"commune": "tournon-sur-rhone", "service": "takeaway"}
+
+    response = client.get("/recherche/", {**hidden, "q": "levain"})  # what the form sends
+    assert response.status_code == 200
+    assert results(response) == ["Boulangerie du Quai"]
+    for title in results(response):
+        merchant = MerchantPage.objects.get(title=title, locale__language_code="fr")
+        assert merchant.commune.slug == "tournon-sur-rhone" and merchant.offers_takeaway
+
+    form = re.search(
+        r'<form class="search-form".*?</form>', unescape(response.content.decode()), re.S
+    ).group(0)
+    removals = {
+        label: url
+        for url, label in re.findall(r'<a class="chip" href="([^"]+)"[^>]*>([^<]+?) <span', form)
+    }
+    assert removals["Tournon-sur-Rhône"] == "/recherche/?q=levain&service=takeaway"
+    assert "Retirer tous les filtres" in form
+    cleared = client.get("/recherche/", {"q": "levain"})
+    assert 'type="hidden"' not in cleared.content.decode()
