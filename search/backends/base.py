@@ -60,8 +60,8 @@ class DatabaseSiteSearch:
     score_params)`` (``where`` a list of SQL conditions naming tables in full, a score
     where higher is better), ``entry_is_page_sql`` (joins an index entry to its page),
     and for typo tolerance ``index_terms(words)`` ({word: its index term or None}),
-    ``known_terms(terms)`` and ``vocabulary_near(term)`` ([(term, documents)] sharing
-    its first letter).
+    ``known_terms(terms)``, ``vocabulary_near(term)`` ([(term, documents)] sharing
+    its first letter) and ``vocabulary_around(term)`` (sharing ``around_keys``).
     """
 
     def _expanded_terms(self, terms):
@@ -88,15 +88,34 @@ class DatabaseSiteSearch:
         return expanded, corrections
 
     def similar_terms(self, term, budget, limit=3):
-        """Indexed terms within ``budget`` edits of ``term``, most frequent first."""
+        """Indexed terms within ``budget`` edits of ``term``, most frequent first.
+
+        Terms sharing the first letter are tried first (a cheap range scan); only when
+        none is close enough, terms sharing the next letters, for a first letter that is
+        wrong, missing or added ("voulangerie", "oulangerie": "boulangerie").
+        """
+        scored = self._within(term, budget, self.vocabulary_near(term))
+        if not scored and len(term) > 3:
+            scored = self._within(term, budget, self.vocabulary_around(term))
+        return [candidate for _distance, _documents, candidate in sorted(scored)[:limit]]
+
+    @staticmethod
+    def _within(term, budget, vocabulary):
         scored = []
-        for candidate, documents in self.vocabulary_near(term):
+        for candidate, documents in vocabulary:
             if abs(len(candidate) - len(term)) > budget:
                 continue
             distance = edit_distance(term, candidate, budget)
             if distance <= budget:
                 scored.append((distance, -documents, candidate))
-        return [candidate for _distance, _documents, candidate in sorted(scored)[:limit]]
+        return scored
+
+    @staticmethod
+    def around_keys(term):
+        """What a term whose first letter is wrong, missing or added shares with ``term``:
+        ``(letters 2-3 when the first is wrong, letters 2-3 when it is missing, letters
+        1-2 when one was added)``."""
+        return term[1:3], term[0:2], term[2:4]
 
     @property
     def connection(self):

@@ -194,6 +194,14 @@ class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
             (word, documents) for word, documents in self._vocabulary() if word[:1] == term[:1]
         ]
 
+    def vocabulary_around(self, term):
+        wrong, missing, added = self.around_keys(term)
+        return [
+            (word, documents)
+            for word, documents in self._vocabulary()
+            if word[1:3] in (wrong, missing) or word[0:2] == added
+        ]
+
     def _vocabulary(self):
         """Every indexed lexeme and its number of documents, cached for ten minutes
         (ts_stat reads the whole index; only a query with an unknown word needs it)."""

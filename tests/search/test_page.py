@@ -151,6 +151,14 @@ def test_typos_still_find_the_shops(client, search_page):
         assert "nous avons aussi cherché les mots les plus proches" in response.content.decode()
 
 
+@pytest.mark.parametrize("typo", ["voulangerie", "oulangerie", "bboulangerie"])
+def test_a_wrong_first_letter_is_corrected_too(client, search_page, typo):
+    if engine_module.has_fallback():
+        pytest.skip("OpenSearch keeps the first letter (fuzzy prefix_length 1)")
+    response = client.get("/recherche/", {"q": typo})
+    assert "Boulangerie du Quai" in results(response)
+
+
 def test_promoted_result_comes_first(client, search_page):
     response = client.get("/recherche/", {"q": "Marché de Noël"})
     html = response.content.decode()
