@@ -41,6 +41,7 @@ QUERIES = [
     "reparation velo",
     "restaurant ouvert dimanche",
     "boulangrie",
+    "voulangerie",
     "produits locaux",
     "commerce",
 ]

@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = _("Pages du site")
+
+    def ready(self):
+        from home import signals  # noqa: F401  (connects the receivers)

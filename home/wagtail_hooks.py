@@ -1,8 +1,18 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from home.models import FooterContent
+from home.translation.guard import keeping_live_translations
+from home.translation.report import (
+    StaleTranslationsMenuItem,
+    StaleTranslationsPanel,
+    StaleTranslationsReportView,
+)
+from home.translation.views import GuardedUpdateTranslationsView, refuse_incomplete_publication
 
 
 class FooterContentViewSet(SnippetViewSet):
@@ -13,3 +23,56 @@ class FooterContentViewSet(SnippetViewSet):
 
 
 register_snippet(FooterContentViewSet)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def guard_translation_urls():
+    """Our versions of wagtail-localize's update and submit views (see
+    ``home.translation.guard``), resolved before wagtail-localize's own."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            keeping_live_translations(GuardedUpdateTranslationsView.as_view()),
+            name="guarded_update_translations",
+        ),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            keeping_live_translations(SubmitPageTranslationView.as_view()),
+            name="guarded_submit_page_translation",
+        ),
+    ]
+
+
+hooks.register("before_edit_page", refuse_incomplete_publication, order=-1)
+
+
+@hooks.register("register_admin_urls")
+def stale_translations_report_urls():
+    return [
+        path(
+            "reports/stale-translations/",
+            StaleTranslationsReportView.as_view(),
+            name="stale_translations_report",
+        ),
+        path(
+            "reports/stale-translations/results/",
+            StaleTranslationsReportView.as_view(results_only=True),
+            name="stale_translations_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def stale_translations_menu_item():
+    return StaleTranslationsMenuItem(
+        _("Traductions à mettre à jour"),
+        reverse("stale_translations_report"),
+        name="stale-translations",
+        icon_name="globe",
+        order=1320,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def stale_translations_panel(request, panels):
+    panels.append(StaleTranslationsPanel(request))

@@ -24,12 +24,13 @@ from merchants.opening_hours import Closure, open_intervals, status_at
 
 logger = logging.getLogger(__name__)
 
-# Periods are stored from (almost) the moment they are computed, for a week: the
+# Periods are stored from (almost) the moment they are computed, for eleven days: the
 # daily job rebuilds every window that ends within REFRESH_MARGIN, so a window always
-# covers the next few days even if the job misses a run or two. The hour before
-# covers app servers whose clocks differ slightly.
+# covers the next eight days (what "open on Sunday" asks about: up to a week ahead,
+# to the end of that day; see search.opening_days) even if the job misses a run or
+# two. The hour before covers app servers whose clocks differ slightly.
 WINDOW_BEFORE = datetime.timedelta(hours=1)
-WINDOW_AFTER = datetime.timedelta(days=8)
+WINDOW_AFTER = datetime.timedelta(days=11)
 REFRESH_MARGIN = datetime.timedelta(days=3)
 BATCH_SIZE = 500
 

@@ -38,10 +38,8 @@ DAYS = {
     "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
-# One synthetic term per weekday, indexed for the merchants open that day: "restaurant
-# ouvert dimanche" must not match a restaurant whose text says "fermé le dimanche".
-OPEN_DAY_TERMS = ("ouvertlundi", "ouvertmardi", "ouvertmercredi", "ouvertjeudi",
-                  "ouvertvendredi", "ouvertsamedi", "ouvertdimanche")  # fmt: skip
+# Weekdays in links (``?open_day=sunday``), whatever the page's language.
+DAY_SLUGS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _TOKEN = re.compile(r"[0-9a-z]+")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})

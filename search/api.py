@@ -3,7 +3,7 @@
 Outside the language prefix, so the language comes from the ``lang`` parameter
 (``fr`` or ``en``), else from the ``Accept-Language`` header, else French.
 
-``/api/search/?q=&type=&category=&commune=&service=&open_now=&page=`` answers
+``/api/search/?q=&type=&category=&commune=&service=&open_now=&open_day=&page=`` answers
 ``{"count": N, "page": 1, "pages": 3, "results": [{"type", "title", "url", "summary",
 "commune", "categories"}]}``; promoted results come first on page 1 with
 ``"promoted": true``.

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 
+from home.demo.building import child_page
 from home.demo.localize import Glossary, translate
-from home.demo.site import child_page
 from home.models import HomePage
 from search.editorial import normalised_terms
 from search.models import SearchPage, SearchTerm

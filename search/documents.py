@@ -5,25 +5,25 @@ commune, so that a match in a merchant's name counts more than one in its catego
 which counts more than one in its commune, then in its description. Models only list
 their ``search_fields``; this module (the search app's knowledge, kept out of the
 models) maps those fields to roles and adds what residents type but profiles do not
-say: service names, "open on Sunday", synonyms of categories.
+say: service names and synonyms of categories. When a merchant opens is not indexed:
+"ouvert dimanche" is answered from the open periods when the search runs
+(``search.opening_days``), so the index never goes stale with the week.
 
 Every backend indexes the same ``SearchDocument``; a ``DocumentBuilder`` loads what a
 batch of objects needs in a fixed number of queries (the index is rebuilt in chunks
 of a thousand pages).
 """
 
-import datetime
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.encoding import force_str
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 from wagtail.search import index
 
-from search.analysis import OPEN_DAY_TERMS, fold
+from search.analysis import fold
 from search.synonyms import CATEGORY_WORDS, SERVICE_WORDS
 
 # Relative weight of each role, best first: used as bm25 column weights (SQLite),
@@ -91,20 +91,6 @@ def _text(value):
         return " ".join(_text(item) for item in value.values())
     # Rich text and StreamField values arrive as HTML.
     return strip_tags(force_str(value))
-
-
-@lru_cache(maxsize=4096)
-def open_weekdays(opening_hours, monday):
-    """Weekdays (0 = Monday) on which ``opening_hours`` opens during the week of
-    ``monday``. Shops share a handful of expressions, hence the cache."""
-    from merchants.opening_hours import weekly_schedule
-
-    try:
-        return tuple(
-            day.day.weekday() for day in weekly_schedule(opening_hours, monday) if day.ranges
-        )
-    except ValueError:
-        return ()
 
 
 class DocumentBuilder:
@@ -216,12 +202,6 @@ class DocumentBuilder:
             for service in merchant.services:
                 keywords.append(str(service.label))
                 keywords.append(SERVICE_WORDS.get(service.value, ""))
-        today = timezone.localdate()
-        monday = today - datetime.timedelta(days=today.weekday())
-        if merchant.opening_hours:
-            keywords.extend(
-                OPEN_DAY_TERMS[day] for day in open_weekdays(merchant.opening_hours, monday)
-            )
         document.keywords = " ".join(word for word in keywords if word)
         document.suggest = merchant.title
 

@@ -1,16 +1,16 @@
 """From what a resident typed to what the engines look for: a ``QueryPlan``.
 
 "restaurant ouvert dimanche" is not three words to find in a text: "ouvert dimanche"
-means "open on Sunday" (a term indexed for the merchants open that day, see
-``search.documents``), "ouvert maintenant" means the "open now" filter, and "tain"
-names a commune, whose merchants come first. Everything else is a word that must
+means "open on Sunday" (a filter on the merchants' open periods, evaluated when the
+search runs: see ``search.opening_days``), "ouvert maintenant" means the "open now"
+filter, and "tain" names a commune, whose merchants come first. Everything else is a word that must
 appear (stemmed, accents and case ignored) in a page's text; when no page has them
 all, the engines relax the query (see ``QueryPlan.relaxations``).
 """
 
 from dataclasses import dataclass
 
-from search.analysis import DAYS, OPEN_DAY_TERMS, clean_query, query_words, words
+from search.analysis import DAYS, STOP_WORDS, clean_query, query_words, words
 
 OPEN_WORDS = frozenset({"ouvert", "ouverte", "ouverts", "ouvertes", "open"})
 NOW_WORDS = frozenset({"maintenant", "now", "aujourd", "hui", "today", "immediatement"})
@@ -30,6 +30,7 @@ class QueryPlan:
     terms: tuple = ()
     commune_ids: tuple = ()
     open_now: bool = False
+    open_day: int | None = None  # "ouvert dimanche": 6 (Monday is 0)
 
     @property
     def is_empty(self):
@@ -83,20 +84,18 @@ def plan_query(text, communes=()):
     query = query_words(text)
     all_words = words(text)
     open_now = bool(OPEN_WORDS & set(all_words) and NOW_WORDS & set(all_words))
-    terms, skip = [], set()
+    terms, skip, open_day = [], set(), None
     for position, word in enumerate(query):
         if position in skip:
             continue
         following = query[position + 1] if position + 1 < len(query) else None
         if word in OPEN_WORDS and following in DAYS:
-            terms.append(Term((OPEN_DAY_TERMS[DAYS[following]],)))
+            open_day = DAYS[following]  # a filter, not words ("fermé le dimanche")
             skip.add(position + 1)
         elif word in OPEN_WORDS and (open_now or following is None and len(query) > 1):
             continue  # "ouvert maintenant" is a filter; a trailing "ouvert" adds nothing
         elif word in NOW_WORDS and open_now:
             continue
-        elif word in DAYS:
-            terms.append(Term((word, OPEN_DAY_TERMS[DAYS[word]])))
         else:
             terms.append(Term((word,)))
     commune_ids = ()
@@ -107,4 +106,40 @@ def plan_query(text, communes=()):
             Term(term.words, commune=True) if position in used else term
             for position, term in enumerate(terms)
         ]
-    return QueryPlan(text=text, terms=tuple(terms), commune_ids=commune_ids, open_now=open_now)
+    return QueryPlan(
+        text=text,
+        terms=tuple(terms),
+        commune_ids=commune_ids,
+        open_now=open_now,
+        open_day=open_day,
+    )
+
+
+def _is_filler(token):
+    return all(word in STOP_WORDS for word in words(token))
+
+
+def text_without_filters(text, *, open_day=False, open_now=False):
+    """``text`` without the words that asked for the open-day ("ouvert le dimanche")
+    or open-now ("ouvert maintenant") filter: what the search box keeps when the
+    visitor removes that filter, so that the query does not ask for it again."""
+    tokens = clean_query(text).split()
+    drop = set()
+    for position, token in enumerate(tokens):
+        if not set(words(token)) & OPEN_WORDS:
+            continue
+        following = position + 1
+        while following < len(tokens) and _is_filler(tokens[following]):
+            following += 1
+        day = following < len(tokens) and set(words(tokens[following])) & set(DAYS)
+        if day and open_day:
+            drop.update(range(position, following + 1))
+        elif not day and open_now:
+            drop.add(position)
+    if open_now:
+        drop.update(
+            position
+            for position, token in enumerate(tokens)
+            if words(token) and set(words(token)) <= NOW_WORDS
+        )
+    return " ".join(token for position, token in enumerate(tokens) if position not in drop)

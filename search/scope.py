@@ -5,7 +5,8 @@ live translation yet, exactly as the directory lists them. The English site must
 hide a shop because nobody translated its description, and must not list it twice.
 
 Filters come from the query string (``type``, ``category``, ``commune``, ``service``,
-``open_now``). A value the site does not know (an old link, a typo) is ignored.
+``open_now``, ``open_day``). A value the site does not know (an old link, a typo) is
+ignored.
 """
 
 from dataclasses import dataclass, field, replace
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from search.analysis import DAY_SLUGS, DAYS
 from search.documents import KINDS
 from search.facets import content_types_for
 
@@ -28,10 +30,17 @@ class SearchFilters:
     commune: object = None
     service: str = ""
     open_now: bool = False
+    open_day: int | None = None  # open at some time on the next such weekday (0 = Monday)
 
     @property
     def merchant_only(self):
-        return bool(self.category_keys or self.commune or self.service or self.open_now)
+        return bool(
+            self.category_keys
+            or self.commune
+            or self.service
+            or self.open_now
+            or self.open_day is not None
+        )
 
     @property
     def active(self):
@@ -45,6 +54,7 @@ class SearchFilters:
             "commune": self.commune.slug if self.commune else "",
             "service": self.service,
             "open_now": "1" if self.open_now else "",
+            "open_day": DAY_SLUGS[self.open_day] if self.open_day is not None else "",
         }
         values.update(overrides)
         return {key: value for key, value in values.items() if value}
@@ -92,6 +102,7 @@ class ReferenceData:
             commune=self.commune(params.get("commune", "").strip()),
             service=service if service in SERVICE_FIELDS else "",
             open_now=params.get("open_now", "").strip().lower() in TRUE_VALUES,
+            open_day=DAYS.get(params.get("open_day", "").strip().lower()),
         )
 
 
@@ -131,6 +142,16 @@ class SearchScope:
         site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
         return cls.for_site(site, language, filters)
 
+    def for_plan(self, plan):
+        """This scope with the filters the query's words ask for ("ouvert maintenant",
+        "ouvert dimanche")."""
+        filters = self.filters
+        if plan.open_now and not filters.open_now:
+            filters = replace(filters, open_now=True)
+        if plan.open_day is not None and filters.open_day is None:
+            filters = replace(filters, open_day=plan.open_day)
+        return self if filters == self.filters else replace(self, filters=filters)
+
     def without_kind(self):
         """This scope for every type of page (to count each type)."""
         return replace(self, filters=replace(self.filters, kind=""))
@@ -168,6 +189,7 @@ class SearchScope:
         from merchants.choices import SERVICE_FIELDS
         from merchants.models import MerchantPage
         from merchants.open_periods import filter_open_now
+        from search.opening_days import filter_open_on
 
         merchants = MerchantPage.objects.all()
         filters = self.filters
@@ -182,4 +204,6 @@ class SearchScope:
             merchants = merchants.filter(**{SERVICE_FIELDS[filters.service]: True})
         if filters.open_now:
             merchants = filter_open_now(merchants.filter(live=True), self.now)
+        if filters.open_day is not None:
+            merchants = filter_open_on(merchants.filter(live=True), filters.open_day, self.now)
         return merchants

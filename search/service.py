@@ -7,7 +7,7 @@ programs, and the autocomplete would count every keystroke).
 
 import logging
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from search.analysis import clean_query, query_words
 from search.backends import engine
@@ -78,14 +78,13 @@ def browse(scope, offset, limit, with_facets):
 
 def run_search(request, params, language, *, per_page=10, log=False, with_facets=True):
     """Search with the query-string ``params`` (``q``, ``type``, ``category``,
-    ``commune``, ``service``, ``open_now``, ``page``) in ``language``."""
+    ``commune``, ``service``, ``open_now``, ``open_day``, ``page``) in ``language``."""
     reference = ReferenceData()
     filters = reference.filters(params)
     text = clean_query(params.get("q", ""))
     plan = plan_query(text, reference.communes)
-    if plan.open_now and not filters.open_now:
-        filters = replace(filters, open_now=True)
-    scope = SearchScope.for_request(request, language, filters)
+    scope = SearchScope.for_request(request, language, filters).for_plan(plan)
+    filters = scope.filters
     outcome = SearchOutcome(
         text=text,
         page=page_number(params.get("page", 1)),

@@ -12,11 +12,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
 from merchants.choices import Service
 from search.documents import KIND_INTERVIEW, KIND_MERCHANT, KIND_NEWS
 from search.editorial import popular_searches
+from search.query import text_without_filters
 from search.service import run_search
 
 MAX_CHIPS = 10
@@ -118,15 +120,67 @@ def _facets(outcome, base_url):
     if chips:
         groups.append(FacetGroup("service", _("Service"), chips))
 
+    chips = []
     if facets.open_now or filters.open_now:
-        chip = Chip(
-            _("Ouvert maintenant"),
-            url(open_now="" if filters.open_now else "1"),
-            facets.open_now,
-            filters.open_now,
+        chips.append(
+            Chip(
+                _("Ouvert maintenant"),
+                _removal_url(outcome, base_url, "open_now")
+                if filters.open_now
+                else url(open_now="1"),
+                facets.open_now,
+                filters.open_now,
+            )
         )
-        groups.append(FacetGroup("open_now", _("Horaires"), [chip]))
+    if filters.open_day is not None:
+        label = _("Ouvert %(day)s (retirer ce filtre)") % {"day": _day_name(filters.open_day)}
+        chips.append(Chip(label, _removal_url(outcome, base_url, "open_day"), current=True))
+    if chips:
+        groups.append(FacetGroup("open_now", _("Horaires"), chips))
     return groups
+
+
+def _day_name(weekday):
+    return str(WEEKDAYS[weekday])
+
+
+def _removal_url(outcome, base_url, key):
+    """The results without the filter ``key``. Filters the query's words ask for
+    ("ouvert dimanche") go with those words, or the next search would ask again."""
+    text = text_without_filters(
+        outcome.text, open_day=key == "open_day", open_now=key == "open_now"
+    )
+    params = outcome.scope.filters.params(**{key: ""})
+    return _link(base_url, {"q": text, **params} if text else params)
+
+
+def _category_name(outcome):
+    """The chosen category's name in the page's language, or ""."""
+    reference, filters = outcome.reference, outcome.scope.filters
+    selected = next((c for c in reference.categories if c.slug == filters.category), None)
+    if selected is None:
+        return ""
+    names = reference.category_names(outcome.scope.locale.language_code)
+    return names.get(str(selected.translation_key), selected).name
+
+
+def _active_filters(outcome, base_url):
+    """``[(label, url without it)]`` for each active filter, shown under the search
+    box: a new query keeps them (hidden fields), and each stays removable."""
+    filters = outcome.scope.filters
+    labels = {
+        "type": KIND_CHIP_LABELS[filters.kind]() if filters.kind else "",
+        "category": _category_name(outcome) if filters.category_keys else "",
+        "commune": filters.commune.name if filters.commune is not None else "",
+        "service": str(Service(filters.service).label) if filters.service else "",
+        "open_now": _("Ouvert maintenant") if filters.open_now else "",
+        "open_day": _("Ouvert %(day)s") % {"day": _day_name(filters.open_day)}
+        if filters.open_day is not None
+        else "",
+    }
+    return [
+        (label, _removal_url(outcome, base_url, key)) for key, label in labels.items() if label
+    ]
 
 
 def _pagination(outcome, base_url):
@@ -152,21 +206,18 @@ def _pagination(outcome, base_url):
 
 def _filter_labels(outcome):
     """Names of the active filters, said in the heading when there is no query."""
-    filters, language = outcome.scope.filters, outcome.scope.locale.language_code
+    filters = outcome.scope.filters
     labels = []
-    if filters.category_keys:
-        categories = outcome.reference.category_names(language)
-        selected = next(
-            (c for c in outcome.reference.categories if c.slug == filters.category), None
-        )
-        if selected is not None:
-            labels.append(categories.get(str(selected.translation_key), selected).name)
+    if filters.category_keys and _category_name(outcome):
+        labels.append(_category_name(outcome))
     if filters.commune is not None:
         labels.append(filters.commune.name)
     if filters.service:
         labels.append(str(Service(filters.service).label))
     if filters.open_now:
         labels.append(_("ouvert maintenant"))
+    if filters.open_day is not None:
+        labels.append(_("ouvert %(day)s") % {"day": _day_name(filters.open_day)})
     return labels
 
 
@@ -178,6 +229,7 @@ def search_page_context(page, request):
         raise Http404(_("Cette page de résultats n'existe pas."))
     base_url = page.get_url(request)
     first = (outcome.page - 1) * outcome.per_page + 1
+    reset_text = text_without_filters(outcome.text, open_day=True, open_now=True)
     return {
         "search": outcome,
         "facet_groups": _facets(outcome, base_url) if outcome.total else [],
@@ -185,7 +237,10 @@ def search_page_context(page, request):
         "first_result": first,
         "last_result": first + len(outcome.results) - 1,
         "filters_active": outcome.scope.filters.active,
-        "reset_url": _link(base_url, {"q": outcome.text} if outcome.text else {}),
+        "reset_url": _link(base_url, {"q": reset_text} if reset_text else {}),
+        "active_filters": _active_filters(outcome, base_url),
+        # Kept by a new query typed in the search box (no JavaScript needed).
+        "filter_params": sorted(outcome.scope.filters.params().items()),
         "filter_labels": _filter_labels(outcome),
         "popular_searches": [
             (text, _link(base_url, {"q": text})) for text in popular_searches(language)

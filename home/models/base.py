@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.translation import guard
+
 
 class BasePage(Page):
     """Fields every page of the site has: how it looks in listings and when shared.
@@ -60,6 +62,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        # A draft of a live translation made by wagtail-localize goes into its revision
+        # only; writing the row would publish it (see home.translation.guard).
+        if guard.keeps_live_row(self, kwargs.get("update_fields")):
+            return None
+        return super().save(*args, **kwargs)
 
     @property
     def meta_description(self):

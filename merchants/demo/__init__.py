@@ -1,5 +1,6 @@
 """Demo content of the merchant directory: the territory's communes, categories in
-French and English, the directory page (translated) and 62 fictional merchants.
+French and English, the directory page (translated) and 62 fictional merchants, ten of
+them translated into English.
 
 Idempotent: communes are found by INSEE code, categories by slug, the directory by
 slug and merchants by their ``external_id`` ("demo-001"...); nothing that exists is
@@ -34,6 +35,7 @@ from merchants.territory import COORDINATE_PLACES
 
 from .categories import CATEGORIES
 from .communes import ARDECHE, DROME
+from .english import ENGLISH, TRANSLATED
 from .images import logo_image
 from .shops import DETAILS, HOURS, shops
 
@@ -207,6 +209,23 @@ def _merchants(index, communes, categories):
     return len(pages)
 
 
+def _english_merchants(g, en):
+    """Translate the first ten merchants with the English texts of ``english``."""
+    translated = 0
+    for page in MerchantPage.objects.filter(
+        external_id__in=TRANSLATED, locale__language_code="fr"
+    ):
+        if page.get_translation_or_none(en) is not None:
+            continue
+        g.t(page.title, page.title)  # shop names stay as they are
+        g.t(page.slug, page.slug)
+        for french, english in ENGLISH.items():
+            g.t(french, english)
+        translate(page, en, g)
+        translated += 1
+    return translated
+
+
 @transaction.atomic
 def load(stdout):
     """Communes, categories, the directory (French and English) and its merchants."""
@@ -218,7 +237,8 @@ def load(stdout):
     categories = _categories(g, fr, en)
     index = _directory(g, home_fr, en)
     created = _merchants(index, communes, categories)
+    translated = _english_merchants(g, en)
     stdout.write(
         f"Directory: {len(communes)} communes, {len(categories)} categories, "
-        f"{created} merchants created."
+        f"{created} merchants created, {translated} translated into English."
     )

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
 
+from home.translation.sync import synchronise_translations
 from merchants.bulk_pages import create_child_pages, save_page_changes
 from merchants.choices import SERVICE_FIELDS
 from merchants.models import Category, MerchantPage, comparable_name
@@ -149,4 +150,19 @@ def write_records(index, records, *, publish=True, dry_run=False, progress=None)
         save_page_changes(changed_pages, fields, publish=publish)
         if publish:
             refresh_open_periods(new_pages + changed_pages)
+            _synchronise_translations(changed_pages)
     return result
+
+
+def _synchronise_translations(pages):
+    """What ``page_published`` would do for imported pages that have translations:
+    give them the new facts (see ``home.translation.sync``)."""
+    keys = {page.translation_key for page in pages}
+    translated = set(
+        MerchantPage.objects.filter(translation_key__in=keys)
+        .exclude(locale_id__in={page.locale_id for page in pages})
+        .values_list("translation_key", flat=True)
+    )
+    for page in pages:
+        if page.translation_key in translated:
+            synchronise_translations(page)

@@ -17,17 +17,15 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
-from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
+from home.translation.publishing import PublishKeepingReview
 from merchants.models import MerchantPage
 
 logger = logging.getLogger(__name__)
 
 # Published as soon as the merchant saves them (see the module docstring).
 NO_APPROVAL_FIELDS = ("opening_hours", "closed_from", "closed_until", "closure_message")
-# The ones that translations share with the French page (closure_message is translated).
-SHARED_NO_APPROVAL_FIELDS = ("opening_hours", "closed_from", "closed_until")
 
 
 class ReviewUnavailable(Exception):
@@ -93,21 +91,6 @@ def _request_review(page, user):
     return True
 
 
-class _PublishKeepingReview(PublishPageRevisionAction):
-    """Publishes a revision without cancelling the review in progress.
-
-    Wagtail cancels a page's workflow whenever the page is published, because the
-    published version normally replaces what was under review. Here only the
-    no-approval fields are published and the review goes on, so the page is presented
-    as having no workflow in progress for that one step (``_current_workflow_states`` is
-    the cache Wagtail's own ``prefetch_workflow_states`` fills).
-    """
-
-    def _after_publish(self):
-        self.object._current_workflow_states = []
-        super()._after_publish()
-
-
 def _apply(version, values, fields):
     for name in fields:
         setattr(version, name, values[name])
@@ -128,7 +111,7 @@ def _publish_fields(page, values, fields, user):
     live_version = page.live_revision.as_object() if page.live_revision_id else page
     _apply(live_version, values, fields)
     revision = live_version.save_revision(user=user, log_action=True)
-    _PublishKeepingReview(revision, user=user).execute(skip_permission_checks=True)
+    PublishKeepingReview(revision, user=user).execute(skip_permission_checks=True)
     if pending is not None:
         carried = Revision.objects.get(pk=pending).as_object()
         _apply(carried, values, fields)
@@ -140,15 +123,11 @@ def _publish_fields(page, values, fields, user):
 def publish_no_approval_fields(page, values, user):
     """Put opening hours and closure live now, on the page and its live translations.
 
-    Translations share the hours and dates (wagtail-localize synchronises them) but
-    have their own closure message, which the translators keep.
+    Translations get the hours and dates when the French page is published (they are
+    synchronised fields, see ``home.translation.sync``) and keep their own translated
+    closure message.
     """
-    _publish_fields(page, values, NO_APPROVAL_FIELDS, user)
-    translations = MerchantPage.objects.filter(translation_key=page.translation_key).exclude(
-        pk=page.pk
-    )
-    for translation in translations:
-        _publish_fields(translation, values, SHARED_NO_APPROVAL_FIELDS, user)
+    return _publish_fields(page, values, NO_APPROVAL_FIELDS, user)
 
 
 @dataclass(frozen=True)

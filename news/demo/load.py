@@ -5,9 +5,9 @@ import json
 from django.db import transaction
 from wagtail.models import Locale
 
+from home.demo.building import child_page
 from home.demo.images import demo_image
 from home.demo.localize import Glossary, translate
-from home.demo.site import child_page
 from home.models import HomePage
 from news.models import InterviewPage, NewsIndexPage, NewsPage, Topic
 

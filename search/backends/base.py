@@ -60,8 +60,8 @@ class DatabaseSiteSearch:
     score_params)`` (``where`` a list of SQL conditions naming tables in full, a score
     where higher is better), ``entry_is_page_sql`` (joins an index entry to its page),
     and for typo tolerance ``index_terms(words)`` ({word: its index term or None}),
-    ``known_terms(terms)`` and ``vocabulary_near(term)`` ([(term, documents)] sharing
-    its first letter).
+    ``known_terms(terms)``, ``vocabulary_near(term)`` ([(term, documents)] sharing
+    its first letter) and ``vocabulary_around(term)`` (sharing ``around_keys``).
     """
 
     def _expanded_terms(self, terms):
@@ -88,15 +88,34 @@ class DatabaseSiteSearch:
         return expanded, corrections
 
     def similar_terms(self, term, budget, limit=3):
-        """Indexed terms within ``budget`` edits of ``term``, most frequent first."""
+        """Indexed terms within ``budget`` edits of ``term``, most frequent first.
+
+        Terms sharing the first letter are tried first (a cheap range scan); only when
+        none is close enough, terms sharing the next letters, for a first letter that is
+        wrong, missing or added ("voulangerie", "oulangerie": "boulangerie").
+        """
+        scored = self._within(term, budget, self.vocabulary_near(term))
+        if not scored and len(term) > 3:
+            scored = self._within(term, budget, self.vocabulary_around(term))
+        return [candidate for _distance, _documents, candidate in sorted(scored)[:limit]]
+
+    @staticmethod
+    def _within(term, budget, vocabulary):
         scored = []
-        for candidate, documents in self.vocabulary_near(term):
-            if abs(len(candidate) - len(term)) > budget or candidate.startswith("ouvert"):
+        for candidate, documents in vocabulary:
+            if abs(len(candidate) - len(term)) > budget:
                 continue
             distance = edit_distance(term, candidate, budget)
             if distance <= budget:
                 scored.append((distance, -documents, candidate))
-        return [candidate for _distance, _documents, candidate in sorted(scored)[:limit]]
+        return scored
+
+    @staticmethod
+    def around_keys(term):
+        """What a term whose first letter is wrong, missing or added shares with ``term``:
+        ``(letters 2-3 when the first is wrong, letters 2-3 when it is missing, letters
+        1-2 when one was added)``."""
+        return term[1:3], term[0:2], term[2:4]
 
     @property
     def connection(self):
@@ -122,7 +141,7 @@ class DatabaseSiteSearch:
         (images, snippets) share object ids with pages and must never match."""
         return ", ".join(str(int(pk)) for pk in kind_content_types()) or "NULL"
 
-    def _tier(self, plan):
+    def _tier(self, plan, page_id_sql=f'"{PAGE}"."id"'):
         """Merchants of the communes the query names come first."""
         if not plan.commune_ids:
             return "0", []
@@ -130,20 +149,14 @@ class DatabaseSiteSearch:
 
         merchants = MerchantPage.objects.filter(commune_id__in=plan.commune_ids).values("pk")
         sql, params = merchants.query.get_compiler(using=merchants.db).as_sql()
-        return f'(CASE WHEN "{PAGE}"."id" IN ({sql}) THEN 1 ELSE 0 END)', list(params)
+        return f"(CASE WHEN {page_id_sql} IN ({sql}) THEN 1 ELSE 0 END)", list(params)
 
-    #: Count the matches in the ranking statement (``COUNT(*) OVER ()``) rather than
-    #: in a second one. PostgreSQL: yes; SQLite refuses bm25() in a window query.
-    window_count = False
-
-    def matching(self, pages, parts, plan=None, with_total=False):
+    def matching(self, pages, parts, plan=None):
         """``pages`` (a Page queryset) restricted to the index entries matching
-        ``parts``, with ``_score`` and ``_tier`` columns (and ``_total``)."""
+        ``parts``, with ``_score`` and ``_tier`` columns."""
         tables, where, where_params, score_sql, score_params = parts
         tier_sql, tier_params = self._tier(plan) if plan else ("0", [])
         select = {"_score": f"{score_sql} * {self._kind_factor_sql()}", "_tier": tier_sql}
-        if with_total:
-            select["_total"] = "COUNT(*) OVER ()"
         # extra(): the only way to join a table Django does not model (FTS5). Every
         # value comes from the user as a parameter; the SQL fragments are constants.
         return pages.extra(  # noqa: S610
@@ -158,21 +171,28 @@ class DatabaseSiteSearch:
             params=where_params,
         )
 
+    def ranked_hits(self, parts, plan, scope, offset, limit):
+        """``([(page id, score)], total)``: one page of the matches in ``scope``, best
+        first, and the number of matches. Two statements; SQLite refuses bm25() in a
+        window query (``COUNT(*) OVER ()``)."""
+        matched = self.matching(scope.pages(), parts, plan)
+        ordered = matched.order_by("-_tier", "-_score", "pk").values_list("pk", "_score", "_tier")
+        rows = list(ordered[offset : offset + limit])
+        total = matched.count() if rows or offset else 0
+        return [(pk, float(score)) for pk, score, _tier in rows], total
+
     def site_search(self, plan, scope, offset=0, limit=10, with_facets=True):
         result = EngineResult()
         if plan.is_empty:
             return result
+        scope = scope.for_plan(plan)
         for step, (terms, require_all) in enumerate(plan.relaxations()):
             words, corrections = self._expanded_terms(terms)
             parts = self.match_parts(words, require_all)
-            matched = self.matching(scope.pages(), parts, plan, with_total=self.window_count)
-            columns = ["pk", "_score", "_tier", *(["_total"] if self.window_count else [])]
-            ordered = matched.order_by("-_tier", "-_score", "pk").values_list(*columns)
-            rows = list(ordered[offset : offset + limit])
-            total = rows[0][3] if rows and self.window_count else matched.count()
+            hits, total = self.ranked_hits(parts, plan, scope, offset, limit)
             if not total:
                 continue
-            result.hits = [(row[0], float(row[1])) for row in rows]
+            result.hits = hits
             result.total = total
             result.relaxed, result.step = step > 0, step
             result.corrections = corrections
@@ -182,7 +202,8 @@ class DatabaseSiteSearch:
                     kind_pages = self._as_subquery(
                         self.matching(scope.without_kind().pages(), parts)
                     )
-                result.facets = count_facets(self._as_subquery(matched), scope.now, kind_pages)
+                matched = self._as_subquery(self.matching(scope.pages(), parts))
+                result.facets = count_facets(matched, scope.now, kind_pages)
             return result
         return result
 

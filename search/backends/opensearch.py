@@ -180,6 +180,15 @@ class EngineSiteSearch:
     def _open_ids(self, scope):
         return sorted(str(pk) for pk in open_merchant_ids(scope.now))
 
+    def _open_on_ids(self, scope):
+        from merchants.models import MerchantPage
+        from search.opening_days import filter_open_on
+
+        merchants = filter_open_on(
+            MerchantPage.objects.filter(live=True), scope.filters.open_day, scope.now
+        )
+        return sorted(str(pk) for pk in merchants.values_list("pk", flat=True))
+
     def _filters(self, scope, open_ids):
         language = scope.locale.language_code
         in_language = {"term": {"site_language": language}}
@@ -206,6 +215,10 @@ class EngineSiteSearch:
             filters.append({"term": {"site_services": chosen.service}})
         if chosen.open_now:
             filters.append({"terms": {"pk": open_ids or ["-"]}})
+        if chosen.open_day is not None:
+            # Opening days change with the week and the merchants' hours: the database
+            # answers ("ouvert dimanche"), the engine keeps those pages.
+            filters.append({"terms": {"pk": self._open_on_ids(scope) or ["-"]}})
         excluded = [{"prefix": {"site_path": path}} for path in scope.restricted_paths]
         return {"bool": {"filter": filters, "must_not": excluded}}
 
@@ -278,6 +291,7 @@ class EngineSiteSearch:
         result = EngineResult()
         if plan.is_empty:
             return result
+        scope = scope.for_plan(plan)
         need_open = with_facets or scope.filters.open_now
         open_ids = self._open_ids(scope) if need_open else []
         kind_filter = scope.filters.kind and not scope.filters.merchant_only

@@ -356,5 +356,16 @@ class FrenchSQLiteSearchBackend(DatabaseSiteSearch, SQLiteSearchBackend):
             [first, chr(ord(first) + 1)],
         )
 
+    def vocabulary_around(self, term):
+        """Indexed terms whose first letter may differ from ``term``'s (a full scan of
+        the vocabulary, run only when ``vocabulary_near`` found nothing close)."""
+        wrong, missing, added = self.around_keys(term)
+        return self._fetch(
+            f"SELECT term, doc FROM {VOCABULARY_TABLE} "  # noqa: S608
+            "WHERE length(term) BETWEEN %s AND %s "
+            "AND (substr(term, 2, 2) IN (%s, %s) OR substr(term, 1, 2) = %s)",
+            [len(term) - 2, len(term) + 2, wrong, missing, added],
+        )
+
 
 SearchBackend = FrenchSQLiteSearchBackend

@@ -179,6 +179,19 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in the translation editor: off unless a self-hosted LibreTranslate
+# is given. Its output is a suggestion stored in translation memory; translators review
+# it before publishing.
+MACHINE_TRANSLATION_URL = env("MACHINE_TRANSLATION_URL", default="")
+if MACHINE_TRANSLATION_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": MACHINE_TRANSLATION_URL.rstrip("/"),
+            "API_KEY": env("MACHINE_TRANSLATION_API_KEY", default=""),
+            "TIMEOUT": env.int("MACHINE_TRANSLATION_TIMEOUT", default=10),
+        },
+    }
 
 LOGGING = {
     "version": 1,

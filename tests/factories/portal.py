@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from home.roles import COMMUNICATION
+from home.roles import COMMUNICATION, TRANSLATION
 from merchants.portal.accounts import silence_admin_notifications
 from merchants.portal.models import MerchantAccount
 
@@ -46,3 +46,15 @@ class TeamMemberFactory(UserFactory):
     def team(obj, create, extracted, **kwargs):
         if create:
             obj.groups.add(Group.objects.get(name=COMMUNICATION))
+
+
+class TranslatorFactory(UserFactory):
+    """A member of the "Traduction" group, who translates the English site."""
+
+    username = factory.Sequence(lambda n: f"traduction{n}")
+    email = factory.Sequence(lambda n: f"traduction{n}@agglo.example")
+
+    @factory.post_generation
+    def translators(obj, create, extracted, **kwargs):
+        if create:
+            obj.groups.add(Group.objects.get(name=TRANSLATION))

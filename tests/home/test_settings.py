@@ -72,3 +72,26 @@ def test_debug_string_false_stays_off_in_production():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False False"
+
+
+MACHINE_TRANSLATOR_PROBE = (
+    "from wagtail_localize.machine_translators import get_machine_translator; "
+    "t = get_machine_translator(); "
+    "print(type(t).__name__ if t else None, t.get_api_endpoint() if t else '')"
+)
+
+
+def test_machine_translation_is_off_by_default():
+    env = {**PRODUCTION_ENV, "MACHINE_TRANSLATION_URL": ""}
+    result = _manage("shell", "-c", MACHINE_TRANSLATOR_PROBE, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "None"
+
+
+def test_machine_translation_uses_the_configured_libretranslate():
+    env = {**PRODUCTION_ENV, "MACHINE_TRANSLATION_URL": "http://translate.internal:5000/"}
+    result = _manage("shell", "-c", MACHINE_TRANSLATOR_PROBE, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "LibreTranslator http://translate.internal:5000"
+    )

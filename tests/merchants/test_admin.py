@@ -76,7 +76,9 @@ class MerchantAdminTests(WagtailPageTestCase):
         self.assertPageIsRenderable(merchant)
 
     def test_edit_form_shows_the_services_ticked(self):
-        merchant = MerchantPage.objects.get(title="Boulangerie du Quai")
+        merchant = MerchantPage.objects.get(
+            title="Boulangerie du Quai", locale__language_code="fr"
+        )
         response = self.client.get(f"/admin/pages/{merchant.pk}/edit/")
         self.assertEqual(response.status_code, 200)
         html = response.content.decode()
@@ -145,7 +147,9 @@ class MerchantAdminTests(WagtailPageTestCase):
         self.assertFalse(Commune.objects.filter(slug="hors").exists())
 
     def test_unpublishing_removes_the_merchant_from_open_now(self):
-        merchant = MerchantPage.objects.get(title="Boulangerie du Quai")
+        merchant = MerchantPage.objects.get(
+            title="Boulangerie du Quai", locale__language_code="fr"
+        )
         merchant.unpublish()
         self.assertFalse(OpenPeriod.objects.filter(merchant=merchant).exists())
         self.assertNotIn(merchant.pk, Page.objects.live().values_list("pk", flat=True))

@@ -128,7 +128,7 @@ def test_draft_import_waits_for_review(tmp_path):
     assert not roaster.live and roaster.has_unpublished_changes
     assert not OpenPeriod.objects.filter(merchant=roaster).exists()
 
-    demo = MerchantPage.objects.get(external_id="demo-001")
+    demo = MerchantPage.objects.get(external_id="demo-001", locale__language_code="fr")
     changed = (
         f"{HEADER}\ndemo-001,Boulangerie du Quai,Boulangerie-pâtisserie,07324,,,,,0465719999,,,,,,"
     )
@@ -256,7 +256,7 @@ def test_spreadsheet_csv_with_semicolons_and_windows_encoding(tmp_path):
 
 
 def test_columns_left_out_are_left_alone(tmp_path):
-    demo = MerchantPage.objects.get(external_id="demo-001")
+    demo = MerchantPage.objects.get(external_id="demo-001", locale__language_code="fr")
     text = "external_id,name,commune,phone\ndemo-001,Boulangerie du Quai,07324,04 65 71 77 77\n"
     run(write(tmp_path, "partial.csv", text))
     demo.refresh_from_db()
@@ -270,3 +270,15 @@ def test_unknown_columns_are_ignored_with_a_notice(tmp_path):
     out, _err = run(write(tmp_path, "extra.csv", text))
     assert "Colonnes ignorées : couleur" in out
     assert MerchantPage.objects.filter(external_id="u-1").exists()
+
+
+def test_imported_facts_reach_the_english_translation(tmp_path):
+    english = MerchantPage.objects.get(external_id="demo-001", locale__language_code="en")
+    english_description = english.description
+    text = "external_id,name,commune,phone\ndemo-001,Boulangerie du Quai,07324,04 65 71 77 78\n"
+
+    run(write(tmp_path, "partial.csv", text))
+
+    english.refresh_from_db()
+    assert english.phone == "+33465717778"
+    assert english.description == english_description

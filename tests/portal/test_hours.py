@@ -101,8 +101,7 @@ def test_bad_hours_are_refused_with_a_message_and_nothing_changes(client_a, merc
 
 
 def test_hours_reach_the_english_translation(client_a, merchant_a):
-    english = merchant_a.copy_for_translation(Locale.objects.get(language_code="en"))
-    english.save_revision().publish()
+    english = merchant_a.get_translation(Locale.objects.get(language_code="en"))
 
     client_a.post(
         reverse("merchant_portal:hours"), hours_data(closure_message="Fermé pour travaux")

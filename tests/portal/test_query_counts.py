@@ -16,7 +16,7 @@ PORTAL_QUERIES = {
     "merchant_portal:profile": 26,
     "merchant_portal:hours": 22,
     "merchant_portal:photos": 22,
-    "merchant_portal:preview": 27,
+    "merchant_portal:preview": 24,  # the merchant has an English page (switcher target)
 }
 
 

@@ -11,7 +11,7 @@ from search.analysis import (
     query_words,
     stem,
 )
-from search.query import Term, plan_query
+from search.query import Term, plan_query, text_without_filters
 
 
 class FakeCommune:
@@ -75,14 +75,34 @@ def test_edit_distance_counts_transpositions_and_stops_early():
     assert edit_distance("pain", "quincaillerie") == 3
 
 
-def test_open_on_a_day_becomes_one_term():
+def test_open_on_a_day_is_a_filter_not_words():
     plan = plan_query("restaurant ouvert le dimanche")
-    assert plan.terms == (Term(("restaurant",)), Term(("ouvertdimanche",)))
+    assert plan.terms == (Term(("restaurant",)),)
+    assert plan.open_day == 6
     assert not plan.open_now
+    assert plan_query("open on Sunday").open_day == 6
+    assert plan_query("ouvert dimanche").is_empty
 
 
-def test_a_bare_day_also_matches_the_open_day_term():
-    assert plan_query("boulangerie dimanche").terms[1] == Term(("dimanche", "ouvertdimanche"))
+def test_a_bare_day_is_a_word_to_find():
+    plan = plan_query("marché dimanche")
+    assert plan.terms == (Term(("marche",)), Term(("dimanche",)))
+    assert plan.open_day is None
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "expected"),
+    [
+        ("restaurant ouvert le dimanche", {"open_day": True}, "restaurant"),
+        ("Open on Sunday bakery", {"open_day": True}, "bakery"),
+        ("pizzeria ouverte maintenant", {"open_now": True}, "pizzeria"),
+        ("café ouvert aujourd'hui", {"open_now": True}, "café"),
+        ("restaurant ouvert dimanche", {"open_now": True}, "restaurant ouvert dimanche"),
+        ("ouvert dimanche", {"open_day": True}, ""),
+    ],
+)
+def test_removing_a_filter_removes_the_words_that_asked_for_it(text, options, expected):
+    assert text_without_filters(text, **options) == expected
 
 
 def test_open_now_is_a_filter_not_words():

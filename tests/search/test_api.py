@@ -63,7 +63,7 @@ def test_language_from_parameter_then_accept_language(api):
 
 def test_english_categories_for_untranslated_shops(api):
     data = api(q="cheese", lang="en")
-    shop = next(r for r in data["results"] if r["title"] == "Fromagerie Les Deux Rives")
+    shop = next(r for r in data["results"] if r["title"] == "La Fromagère de Saint-Félicien")
     assert shop["categories"] == ["Cheese shop"]
 
 

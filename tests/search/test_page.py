@@ -73,8 +73,20 @@ def test_results_are_in_the_visitors_language(client, search_page):
 def test_english_site_lists_untranslated_shops_marked_as_french(client, search_page):
     response = client.get("/en/search/", {"q": "bakery"})
     html = response.content.decode()
-    assert "Boulangerie du Quai" in results(response)
-    assert 'lang="fr" hreflang="fr">Boulangerie du Quai<' in html
+    assert "Boulangerie de l'Herbasse" in results(response)
+    assert 'lang="fr" hreflang="fr">Boulangerie de l&#x27;Herbasse<' in html
+
+
+def test_english_site_lists_translated_shops_in_english_only(client, search_page):
+    """Boulangerie du Quai has an English page: that one is found, never its French
+    source as well."""
+    response = client.get("/en/search/", {"q": "bakery"})
+    html = response.content.decode()
+    assert results(response).count("Boulangerie du Quai") == 1
+    assert "/en/shops/boulangerie-du-quai/" in html
+    assert "/commerces/boulangerie-du-quai/" not in html
+    english = client.get("/en/search/", {"q": "sourdough wood-fired"})
+    assert results(english)[0] == "Boulangerie du Quai"
 
 
 def test_facets_count_and_narrow_the_results(client, search_page):
@@ -137,6 +149,14 @@ def test_typos_still_find_the_shops(client, search_page):
     assert "Boulangerie du Quai" in results(response)
     if not engine_module.has_fallback():  # the database engines say what they corrected
         assert "nous avons aussi cherché les mots les plus proches" in response.content.decode()
+
+
+@pytest.mark.parametrize("typo", ["voulangerie", "oulangerie", "bboulangerie"])
+def test_a_wrong_first_letter_is_corrected_too(client, search_page, typo):
+    if engine_module.has_fallback():
+        pytest.skip("OpenSearch keeps the first letter (fuzzy prefix_length 1)")
+    response = client.get("/recherche/", {"q": typo})
+    assert "Boulangerie du Quai" in results(response)
 
 
 def test_promoted_result_comes_first(client, search_page):
@@ -205,3 +225,35 @@ def test_a_commune_without_such_shops_says_so_and_shows_the_others(client, searc
     html = response.content.decode()
     assert "Rien ne correspond à tous ces mots à Tournon-sur-Rhône" in html
     assert "Fromagerie Les Deux Rives" in results(response)
+
+
+def test_a_new_query_keeps_the_active_filters(client, search_page):
+    """The search box carries the active filters as hidden fields, so a new query
+    typed there (a plain GET form, no JavaScript) stays filtered; each filter is
+    shown under the box with a link that removes it."""
+    from merchants.models import MerchantPage
+
+    filtered = {"q": "boulangerie", "commune": "tournon-sur-rhone", "service": "takeaway"}
+    html = unescape(client.get("/recherche/", filtered).content.decode())
+    form = re.search(r'<form class="search-form".*?</form>', html, re.S).group(0)
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form))
+    assert hidden == {"commune": "tournon-sur-rhone", "service": "takeaway"}
+
+    response = client.get("/recherche/", {**hidden, "q": "levain"})  # what the form sends
+    assert response.status_code == 200
+    assert results(response) == ["Boulangerie du Quai"]
+    for title in results(response):
+        merchant = MerchantPage.objects.get(title=title, locale__language_code="fr")
+        assert merchant.commune.slug == "tournon-sur-rhone" and merchant.offers_takeaway
+
+    form = re.search(
+        r'<form class="search-form".*?</form>', unescape(response.content.decode()), re.S
+    ).group(0)
+    removals = {
+        label: url
+        for url, label in re.findall(r'<a class="chip" href="([^"]+)"[^>]*>([^<]+?) <span', form)
+    }
+    assert removals["Tournon-sur-Rhône"] == "/recherche/?q=levain&service=takeaway"
+    assert "Retirer tous les filtres" in form
+    cleared = client.get("/recherche/", {"q": "levain"})
+    assert 'type="hidden"' not in cleared.content.decode()

@@ -14,7 +14,8 @@ recall@5 of 0.9.
 import pytest
 
 from merchants.models import Commune
-from search.documents import open_weekdays
+from merchants.opening_hours import open_intervals
+from search.opening_days import day_bounds
 from search.query import plan_query
 from tests.search.conftest import ENGINES, backend_for, relevance_scope
 from tests.search.dataset import HOURS, MERCHANTS, SERVICE_CODES
@@ -24,7 +25,7 @@ MIN_RECALL = 0.9
 TOP = 5
 
 
-def relevant_names(judgement, today_monday):
+def relevant_names(judgement, now):
     names = set(judgement.get("names", []))
     criteria = {key: value for key, value in judgement.items() if key not in ("names", "language")}
     if not criteria:
@@ -37,8 +38,8 @@ def relevant_names(judgement, today_monday):
             continue
         if "service" in criteria and criteria["service"] not in codes:
             continue
-        if "open_day" in criteria and criteria["open_day"] not in open_weekdays(
-            HOURS[hours], today_monday
+        if "open_day" in criteria and not open_intervals(
+            HOURS[hours], *day_bounds(criteria["open_day"], now)
         ):
             continue
         names.add(name)
@@ -53,20 +54,14 @@ def score(ranked, relevant):
 
 
 def evaluate(backend, home, merchants):
-    import datetime
-
-    from django.utils import timezone
-
     names = {merchant.pk: merchant.title for merchant in merchants}
     communes = list(Commune.objects.all())
-    today = timezone.localdate()
-    monday = today - datetime.timedelta(days=today.weekday())
     rows = []
     for text, judgement in QUERIES:
         scope = relevance_scope(home, judgement.get("language", "fr"))
         result = backend.site_search(plan_query(text, communes), scope, 0, 10, with_facets=False)
         ranked = [names.get(page_id, f"#{page_id}") for page_id, _score in result.hits]
-        relevant = relevant_names(judgement, monday)
+        relevant = relevant_names(judgement, scope.now)
         assert relevant, f"no relevant merchant for {text!r}: fix the judgement"
         recall, reciprocal_rank = score(ranked, relevant)
         rows.append((text, recall, reciprocal_rank, ranked[:TOP], relevant))
