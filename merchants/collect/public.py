@@ -58,4 +58,5 @@ def block_context(page, source, callback_form=None, booking_form=None):
         "booking_form": booking_form or BookingForm(),
         "slot_days": slot_days,
         "language": get_language(),
+        "retention_days": settings.CALL_COLLECT_RETENTION_DAYS,
     }
