@@ -7,6 +7,7 @@ shop's own, so another shop's id is a 404.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -59,8 +60,13 @@ def requests_list(request, account, page):
 
 @merchant_required
 @require_POST
+@transaction.atomic
 def answer(request, account, page, pk):
-    pickup_request = get_object_or_404(PickupRequest, pk=pk, merchant=page)
+    # Locked: two tabs (or two people of the shop) answering at once take turns, and
+    # the second sees the first one's answer.
+    pickup_request = get_object_or_404(
+        PickupRequest.objects.select_for_update(), pk=pk, merchant=page
+    )
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Action inconnue : rien n'a été changé."))

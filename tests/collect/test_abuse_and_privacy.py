@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from merchants.collect.booking import request_token
 from merchants.collect.models import PickupRequest
@@ -58,7 +58,10 @@ def test_per_address_rate_limit_answers_429_with_a_readable_page(client, clock, 
     assert "Trop de demandes" in response.content.decode()
     assert PickupRequest.objects.filter(merchant=cheese_shop).count() == 6
     # English visitors read it in English (the page is translated, not only French).
-    english = client.post("/en" + callback_url(cheese_shop), callback_data())
+    with translation.override("en"):
+        english_url = callback_url(cheese_shop)
+    assert english_url.startswith("/en/pickup/")
+    english = client.post(english_url, callback_data())
     assert english.status_code == 429
     assert '<html lang="en">' in english.content.decode()
 
