@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from merchants.phone import display_phone
+
 WEEKDAYS = [
     (1, _("lundi")),
     (2, _("mardi")),
@@ -194,3 +196,8 @@ class PickupRequest(models.Model):
     @property
     def is_open(self):
         return self.status in (self.Status.NEW, self.Status.CONFIRMED)
+
+    @property
+    def phone_display(self):
+        """The resident's number as people write it (04 65 71 88 12)."""
+        return display_phone(self.phone)
