@@ -7,11 +7,11 @@ with an open period overlapping the next Sunday, in Paris time: one indexed quer
 never stale, unlike a term in the search index. Asked on a Sunday, it means the rest
 of today (open again this evening, or still open), not the Sunday after.
 
-A merchant whose stored window does not cover that day is evaluated from its hours
-instead, as ``merchants.open_periods.filter_open_now`` does. That is not rare: the
-daily job rebuilds the windows that end within three days, so on a Monday the
-window of many merchants stops before the end of Sunday. Shops share a handful of
-hours expressions, so each expression is evaluated once per day asked about.
+Windows are stored for eleven days and renewed when fewer than three remain, so they
+cover the next eight: normally every merchant is answered from its stored periods. A
+merchant whose window does not cover that day (the daily job is late) is evaluated
+from its hours instead, as ``merchants.open_periods.filter_open_now`` does; shops
+share a handful of hours expressions, so each is evaluated once per day asked about.
 """
 
 import datetime
@@ -48,7 +48,10 @@ def filter_open_on(queryset, weekday, now):
         "merchant_id"
     )
     uncovered = queryset.exclude(covered).exclude(opening_hours="")
-    rows = uncovered.values_list("pk", "opening_hours", "closed_from", "closed_until")
+    rows = list(uncovered.values_list("pk", "opening_hours", "closed_from", "closed_until"))
+    if not rows:
+        # The usual case (windows cover the next eight days): the stored periods alone.
+        return queryset.filter(pk__in=open_that_day)
     open_uncovered = [
         pk
         for pk, hours, closed_from, closed_until in rows
