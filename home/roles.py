@@ -48,6 +48,12 @@ COMMUNICATION_MODELS = [
     ("news", ["topic"]),
     ("merchants", ["category", "commune"]),
     ("merchant_portal", ["merchantaccount", "listingrequest"]),
+    ("wagtailsearchpromotions", ["searchpromotion"]),
+]
+# The reports the communications team reads: (app label, codename).
+COMMUNICATION_REPORTS = [
+    ("search", "view_searchterm"),
+    ("call_collect", "view_call_collect_report"),
 ]
 
 
@@ -116,6 +122,9 @@ def setup_roles():
     communication.permissions.add(admin_access)
     for app_label, model_names in COMMUNICATION_MODELS:
         communication.permissions.add(*_model_permissions(app_label, model_names))
+    communication.permissions.add(
+        *(_permission(app_label, codename) for app_label, codename in COMMUNICATION_REPORTS)
+    )
     for home in Page.objects.filter(depth=2):
         _page_permissions(communication, home, COMMUNICATION_PAGE_PERMISSIONS)
     for app_label, codename in COLLECTION_PERMISSIONS:

@@ -8,10 +8,8 @@ the report. Idempotent: a shop that already has slot templates is left alone.
 
 import datetime
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from home.roles import COMMUNICATION
 from merchants.collect.models import PickupRequest, SlotTemplate
 from merchants.models import MerchantPage
 
@@ -69,11 +67,4 @@ def load(stdout):
             PickupRequest.objects.create(
                 merchant=bakery, created_at=timezone.now() - datetime.timedelta(hours=2), **details
             )
-    team = Group.objects.filter(name=COMMUNICATION).first()
-    if team is not None:
-        team.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="call_collect", codename="view_call_collect_report"
-            )
-        )
     stdout.write(f"Call & collect: {created} slot templates created.")

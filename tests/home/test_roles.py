@@ -51,6 +51,10 @@ def test_communication_can_publish_everywhere():
         assert page.permissions_for_user(editor).can_publish()
     assert editor.has_perm("wagtailadmin.access_admin")
     assert editor.has_perm("news.change_topic")
+    # The reports and promoted search results are theirs too.
+    assert editor.has_perm("search.view_searchterm")
+    assert editor.has_perm("call_collect.view_call_collect_report")
+    assert editor.has_perm("wagtailsearchpromotions.add_searchpromotion")
 
 
 def test_translators_edit_only_the_english_tree():
