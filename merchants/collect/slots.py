@@ -2,8 +2,9 @@
 
 Slots come from the merchant's templates and exceptions, in Paris wall-clock time: a
 10:00 slot is at 10:00 on both sides of a daylight-saving change, and a time that does
-not exist that night (02:30 in late March) is skipped. A slot is offered only if it is
-in the future, entirely inside the shop's opening hours (``merchants.opening_hours``,
+not exist that night (02:30 in late March) is skipped. A slot is offered only if it
+starts far enough ahead for the shop to prepare (``CALL_COLLECT_MIN_NOTICE_MINUTES``,
+an hour by default), lies entirely inside the shop's opening hours (``merchants.opening_hours``,
 temporary closure included) and has a free seat.
 
 Everything is computed from three queries (templates, exceptions, taken seats), whatever
@@ -15,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC
 
+from django.conf import settings
 from django.db.models import Count
 from django.utils import dateformat
 from django.utils.translation import get_language
@@ -145,6 +147,11 @@ def taken_seats(merchant, first, last):
     return Counter({row["slot_start"]: row["taken"] for row in rows})
 
 
+def earliest_start(now):
+    """The first moment a slot may start when booked at ``now`` (the shop's notice)."""
+    return now + datetime.timedelta(minutes=settings.CALL_COLLECT_MIN_NOTICE_MINUTES)
+
+
 def upcoming_slots(merchant, now, days=BOOKING_DAYS, schedule=None):
     """The bookable slots of the next ``days`` days, grouped by day (``SlotDay`` list).
 
@@ -167,12 +174,13 @@ def upcoming_slots(merchant, now, days=BOOKING_DAYS, schedule=None):
             merchant.opening_hours, window_start, window_end, merchant.closures
         )
     taken = taken_seats(merchant, window_start, window_end)
+    earliest = earliest_start(now)
     result = []
     for offset in range(days):
         day = today + datetime.timedelta(days=offset)
         slot_day = SlotDay(day)
         for start, end, capacity in schedule.day_slots(day):
-            if start <= now:
+            if start < earliest:
                 continue
             if intervals is not None and not _inside(start, end, intervals):
                 continue
@@ -186,9 +194,9 @@ def upcoming_slots(merchant, now, days=BOOKING_DAYS, schedule=None):
 
 def find_slot(merchant, start, now):
     """The slot starting at ``start`` if it may be booked (ignoring how full it is),
-    else None: in the past, beyond the booking window, outside opening hours, or not
-    one of the merchant's slots."""
-    if start is None or start <= now:
+    else None: in the past or too soon (``CALL_COLLECT_MIN_NOTICE_MINUTES``), beyond
+    the booking window, outside opening hours, or not one of the merchant's slots."""
+    if start is None or start < earliest_start(now):
         return None
     today = now.astimezone(PARIS).date()
     day = start.astimezone(PARIS).date()

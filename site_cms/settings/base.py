@@ -216,6 +216,9 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Call and collect: residents' callback requests and bookings (names, phone numbers) are
 # deleted this many days after they were made by `manage.py purge_call_collect`.
 CALL_COLLECT_RETENTION_DAYS = env.int("CALL_COLLECT_RETENTION_DAYS", default=90)
+# Pickup slots starting sooner than this are no longer offered: the shop needs time to
+# prepare the order.
+CALL_COLLECT_MIN_NOTICE_MINUTES = env.int("CALL_COLLECT_MIN_NOTICE_MINUTES", default=60)
 
 # Login throttling (django-axes): five failures for one username from one address lock
 # that pair for 15 minutes. Locking a username alone would let anyone lock a merchant

@@ -153,6 +153,22 @@ def test_slots_in_the_past_or_not_published_cannot_be_booked(client, clock, chee
     assert not mail.outbox
 
 
+def test_slots_too_soon_for_the_shop_to_prepare_are_neither_shown_nor_bookable(
+    client, clock, cheese_shop, settings
+):
+    settings.CALL_COLLECT_MIN_NOTICE_MINUTES = 60
+    clock(paris(2030, 6, 4, 9, 40))  # Tuesday: 10:00 is twenty minutes away
+    tuesday = upcoming_slots(cheese_shop, paris(2030, 6, 4, 9, 40))[0]
+    starts = [slot.start for slot in tuesday.slots]
+    assert TUESDAY_10 not in starts
+    assert paris(2030, 6, 4, 11, 0) in starts
+
+    response = client.post(book_url(cheese_shop), booking_data(TUESDAY_10))
+
+    assert "Ce créneau ne peut pas être réservé" in response.content.decode()
+    assert not PickupRequest.objects.filter(merchant=cheese_shop).exists()
+
+
 def test_slots_outside_opening_hours_are_neither_shown_nor_bookable(client, clock, cheese_shop):
     # Extra slots over lunch, when the shop is closed (12:30-15:00) on Tuesdays.
     SlotException.objects.create(
