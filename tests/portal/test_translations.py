@@ -73,3 +73,21 @@ def test_hours_alone_make_nothing_stale(client_a, merchant_a, english_a):
 
     assert fresh(english_a).opening_hours == NEW_HOURS
     assert not StaleTranslation.objects.filter(page=english_a).exists()
+
+
+def test_a_failure_in_translation_bookkeeping_never_blocks_publishing(
+    merchant_a, english_a, monkeypatch, caplog
+):
+    def broken(page):
+        raise RuntimeError("extraction failed")
+
+    monkeypatch.setattr("home.translation.staleness.current_strings", broken)
+    merchant_a.description = "Coupes, couleurs végétales et barbier le samedi."
+    merchant_a.phone = "+33465719998"
+
+    merchant_a.save_revision().publish()
+
+    assert fresh(merchant_a).description.startswith("Coupes, couleurs")
+    # The facts still reached the English page; only the staleness step failed.
+    assert fresh(english_a).phone == "+33465719998"
+    assert "record_source_publication failed" in caplog.text
