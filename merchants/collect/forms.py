@@ -146,6 +146,11 @@ class SlotTemplateForm(forms.ModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:  # editing: the stored "2345" becomes ticked days
+            self.initial["weekdays"] = sorted(self.instance.weekday_numbers)
+
     def clean_weekdays(self):
         return "".join(str(day) for day in sorted(self.cleaned_data["weekdays"]))
 

@@ -11,6 +11,11 @@ urlpatterns = [
     path("<int:pk>/", portal_views.answer, name="collect_answer"),
     path(_("creneaux/"), portal_views.slots, name="collect_slots"),
     path(
+        _("creneaux/<int:pk>/modifier/"),
+        portal_views.edit_template,
+        name="collect_template_edit",
+    ),
+    path(
         _("creneaux/<int:pk>/supprimer/"),
         portal_views.delete_template,
         name="collect_template_delete",

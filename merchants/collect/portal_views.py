@@ -124,6 +124,23 @@ def slots(request, account, page):
 
 
 @merchant_required
+def edit_template(request, account, page, pk):
+    """Change regular slots (days, hours, step, seats). Bookings already made stay as
+    they are; the new rules apply to the slots still to book."""
+    template = get_object_or_404(SlotTemplate, pk=pk, merchant=page)
+    form = SlotTemplateForm(request.POST or None, instance=template, prefix="tpl")
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Créneaux modifiés : ils sont en ligne."))
+        return redirect("merchant_portal:collect_slots")
+    return render(
+        request,
+        "call_collect/portal/slot_template_edit.html",
+        {"account": account, "merchant": page, "template_form": form, "template": template},
+    )
+
+
+@merchant_required
 @require_POST
 def delete_template(request, account, page, pk):
     get_object_or_404(SlotTemplate, pk=pk, merchant=page).delete()

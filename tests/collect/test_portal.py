@@ -1,14 +1,16 @@
 """The merchant's side: the list, confirming and cancelling, slots; only their own."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 
 from merchants.collect.models import PickupRequest, SlotException, SlotTemplate
+from merchants.collect.slots import upcoming_slots
 from merchants.portal.models import MerchantAccount
-from tests.collect.conftest import TUESDAY_10, add_bookings, book_url, booking_data
+from tests.collect.conftest import NOW, TUESDAY_10, add_bookings, book_url, booking_data
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +183,39 @@ def test_merchant_emails_go_to_every_active_account_in_its_language(client, cloc
     assert merchant.to == [account.user.email]
     assert merchant.subject == "Nouvelle réservation de retrait : Lou Garnier"
     assert reverse("merchant_portal:collect_requests") in merchant.body
+
+
+def test_merchant_edits_regular_slots(cheese_client, cheese_shop, clock):
+    template = SlotTemplate.objects.filter(merchant=cheese_shop).order_by("pk").first()
+    url = reverse("merchant_portal:collect_template_edit", args=[template.pk])
+    form = cheese_client.get(url).content.decode()
+    # The stored days are ticked.
+    for day in template.weekday_numbers:
+        assert re.search(rf'name="tpl-weekdays" value="{day}"[^>]* checked', form)
+
+    response = cheese_client.post(
+        url,
+        {
+            "tpl-weekdays": ["2", "3"],
+            "tpl-start_time": "10:00",
+            "tpl-end_time": "12:00",
+            "tpl-interval_minutes": "30",
+            "tpl-capacity": "5",
+        },
+    )
+
+    assert response.status_code == 302
+    template.refresh_from_db()
+    assert (template.weekdays, template.capacity) == ("23", 5)
+    slots = upcoming_slots(cheese_shop, NOW)
+    tuesday = next(day for day in slots if day.date == datetime.date(2030, 6, 4))
+    assert max(slot.capacity for slot in tuesday.slots) == 5
+
+
+def test_slots_of_another_shop_cannot_be_edited(cheese_client, bakery):
+    theirs = SlotTemplate.objects.filter(merchant=bakery).first()
+    url = reverse("merchant_portal:collect_template_edit", args=[theirs.pk])
+    assert cheese_client.get(url).status_code == 404
+    assert cheese_client.post(url, {"tpl-capacity": "9"}).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.capacity != 9
