@@ -100,3 +100,19 @@ def test_portal_call_collect_pages_have_no_axe_violations(phone, screenshot, url
     results = Axe().run(phone)
     screenshot(phone, "portal-" + url.rstrip("/").rsplit("/", 1)[1] + "-375")
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_editing_regular_slots_by_keyboard_has_no_axe_violations(phone, screenshot):  # noqa: F811
+    sign_in(phone)
+    phone.goto("/espace-commercant/appeler-et-retirer/creneaux/")
+    phone.get_by_role("link", name="Modifier").first.focus()
+    phone.keyboard.press("Enter")
+    phone.wait_for_url("**/modifier/")
+    results = Axe().run(phone)
+    screenshot(phone, "portal-slot-edit-375")
+    assert results.violations_count == 0, results.generate_report()
+    capacity = phone.get_by_label("Retraits par créneau")
+    capacity.fill("3")
+    capacity.press("Enter")
+    phone.wait_for_url("**/creneaux/")
+    assert "Créneaux modifiés" in phone.content()
