@@ -2,21 +2,17 @@
 
 Residents read the language of the page they used (stored on the request); merchants
 read their account's language, as for the portal's own emails. Sending never breaks
-the action that triggered it (see ``merchants.portal.emails``).
+the action that triggered it (see ``home.mail``).
 """
 
-import logging
-
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from home import mail
+from home.mail import absolute_url
 from merchants.collect.booking import request_token
-from merchants.portal.emails import absolute_url, portal_url
+from merchants.portal.emails import portal_url
 from merchants.portal.models import MerchantAccount
-
-logger = logging.getLogger(__name__)
 
 
 def request_url(pickup_request):
@@ -27,28 +23,13 @@ def request_url(pickup_request):
         )
 
 
-def _render(template, context, language):
-    with translation.override(language):
-        subject = render_to_string(f"call_collect/emails/{template}_subject.txt", context)
-        body = render_to_string(f"call_collect/emails/{template}.txt", context)
-    return " ".join(subject.split()), body.strip() + "\n"
-
-
 def send(messages):
-    """Send ``(email, language, template, context)`` messages; returns how many went."""
-    sent = 0
-    try:
-        with get_connection() as connection:
-            for email, language, template, context in messages:
-                subject, body = _render(template, {**context, "language": language}, language)
-                try:
-                    EmailMessage(subject, body, to=[email], connection=connection).send()
-                    sent += 1
-                except Exception:
-                    logger.exception("Could not send the call & collect email %r", template)
-    except (OSError, TimeoutError):
-        logger.exception("Mail server unreachable: call & collect emails not sent")
-    return sent
+    """Send ``(email, language, template, context)`` messages (templates under
+    ``call_collect/emails/``); returns how many went."""
+    return mail.send(
+        (address, language, f"call_collect/emails/{template}", context)
+        for address, language, template, context in messages
+    )
 
 
 def _to_resident(pickup_request, template):

@@ -12,21 +12,17 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.users.models import UserProfile
 
+from home import mail
+from home.mail import absolute_url
 from home.roles import COMMUNICATION
 
 logger = logging.getLogger(__name__)
-
-
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def portal_url(name, language, **kwargs):
@@ -36,13 +32,6 @@ def portal_url(name, language, **kwargs):
         return absolute_url(reverse(f"merchant_portal:{name}", kwargs=kwargs or None))
 
 
-def _render(template, context, language):
-    with translation.override(language):
-        subject = render_to_string(f"merchant_portal/emails/{template}_subject.txt", context)
-        body = render_to_string(f"merchant_portal/emails/{template}.txt", context)
-    return " ".join(subject.split()), body.strip() + "\n"
-
-
 def public_url(page):
     """The page's public address, or "" when it is not published."""
     url_parts = page.get_url_parts() if page.live else None
@@ -50,22 +39,12 @@ def public_url(page):
 
 
 def send(messages):
-    """Send ``(recipient email, language, template, context)`` messages on one connection.
-
-    Returns how many were sent."""
-    sent = 0
-    try:
-        with get_connection() as connection:
-            for email, language, template, context in messages:
-                subject, body = _render(template, {**context, "language": language}, language)
-                try:
-                    EmailMessage(subject, body, to=[email], connection=connection).send()
-                    sent += 1
-                except Exception:
-                    logger.exception("Could not send the portal email %r to %s", template, email)
-    except (OSError, TimeoutError):
-        logger.exception("Mail server unreachable: portal emails not sent")
-    return sent
+    """Send ``(recipient email, language, template, context)`` messages (templates
+    under ``merchant_portal/emails/``); returns how many were sent."""
+    return mail.send(
+        (address, language, f"merchant_portal/emails/{template}", context)
+        for address, language, template, context in messages
+    )
 
 
 def invitation_link(account, token_generator):
