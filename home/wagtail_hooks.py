@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -6,9 +6,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from home.models import FooterContent
+from home.reports import ReportMenuItem, report_urls
 from home.translation.guard import keeping_live_translations
 from home.translation.report import (
-    StaleTranslationsMenuItem,
     StaleTranslationsPanel,
     StaleTranslationsReportView,
 )
@@ -48,25 +48,14 @@ hooks.register("before_edit_page", refuse_incomplete_publication, order=-1)
 
 @hooks.register("register_admin_urls")
 def stale_translations_report_urls():
-    return [
-        path(
-            "reports/stale-translations/",
-            StaleTranslationsReportView.as_view(),
-            name="stale_translations_report",
-        ),
-        path(
-            "reports/stale-translations/results/",
-            StaleTranslationsReportView.as_view(results_only=True),
-            name="stale_translations_report_results",
-        ),
-    ]
+    return report_urls("stale-translations", StaleTranslationsReportView)
 
 
 @hooks.register("register_reports_menu_item")
 def stale_translations_menu_item():
-    return StaleTranslationsMenuItem(
+    return ReportMenuItem(
+        StaleTranslationsReportView,
         _("Traductions à mettre à jour"),
-        reverse("stale_translations_report"),
         name="stale-translations",
         icon_name="globe",
         order=1320,

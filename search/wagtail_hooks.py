@@ -7,24 +7,15 @@ searched term" permission (e.g. the communications team's group).
 """
 
 from django.contrib.auth.models import Permission
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
-from wagtail.admin.views.reports import ReportView
 
+from home.reports import PermittedReportView, ReportMenuItem, report_urls
 from search.editorial import searches_without_results
 from search.models import SearchTerm
-
-PERMISSION = "search.view_searchterm"
-
-
-def can_view_report(user):
-    return user.is_superuser or user.has_perm(PERMISSION)
 
 
 class SearchesWithoutResultsFilterSet(WagtailFilterSet):
@@ -35,7 +26,8 @@ class SearchesWithoutResultsFilterSet(WagtailFilterSet):
         fields = ["language"]
 
 
-class SearchesWithoutResultsReportView(ReportView):
+class SearchesWithoutResultsReportView(PermittedReportView):
+    permission = "search.view_searchterm"
     page_title = _("Recherches sans résultat")
     header_icon = "search"
     is_searchable = True
@@ -70,38 +62,17 @@ class SearchesWithoutResultsReportView(ReportView):
         rows = self.filter_queryset(self.get_queryset())
         return searches_without_results(rows=rows)
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_report(request.user):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class SearchReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_report(request.user)
-
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    return [
-        path(
-            "reports/searches-without-results/",
-            SearchesWithoutResultsReportView.as_view(),
-            name="search_reports_without_results",
-        ),
-        path(
-            "reports/searches-without-results/results/",
-            SearchesWithoutResultsReportView.as_view(results_only=True),
-            name="search_reports_without_results_results",
-        ),
-    ]
+    return report_urls("searches-without-results", SearchesWithoutResultsReportView)
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return SearchReportMenuItem(
+    return ReportMenuItem(
+        SearchesWithoutResultsReportView,
         _("Recherches sans résultat"),
-        reverse("search_reports_without_results"),
         name="searches-without-results",
         icon_name="search",
         order=1310,

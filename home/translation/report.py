@@ -8,22 +8,15 @@ take the new text and to translate it. Shown to those who may translate
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.auth import permission_denied
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 
 from home.models import StaleTranslation
-
-PERMISSION = "wagtail_localize.submit_translation"
-
-
-def can_view_report(user):
-    return user.is_superuser or user.has_perm(PERMISSION)
+from home.reports import PermittedReportView
 
 
-class StaleTranslationsReportView(ReportView):
+class StaleTranslationsReportView(PermittedReportView):
+    permission = "wagtail_localize.submit_translation"
     page_title = _("Traductions à mettre à jour")
     header_icon = "globe"
     index_url_name = "stale_translations_report"
@@ -59,16 +52,6 @@ class StaleTranslationsReportView(ReportView):
     def get_base_queryset(self):
         return StaleTranslation.objects.select_related("page__locale", "source_page")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_report(request.user):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class StaleTranslationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_report(request.user)
-
 
 class StaleTranslationsPanel(Component):
     """Dashboard panel: the oldest translations to update, for those who translate."""
@@ -89,6 +72,6 @@ class StaleTranslationsPanel(Component):
         }
 
     def render_html(self, parent_context=None):
-        if not can_view_report(self.request.user):
+        if not StaleTranslationsReportView.can_view(self.request.user):
             return ""
         return super().render_html(parent_context)

@@ -1,29 +1,20 @@
 """Admin: the call & collect report (Reports menu), exportable as CSV or Excel.
 
 Shown to superusers and to users given the "Peut voir le rapport appeler et retirer"
-permission (the demo gives it to the communications team's group). Merchants never see
+permission (``setup_roles`` gives it to the communications team's group). Merchants never see
 it: they have no admin access.
 """
 
 from django.contrib.auth.models import Permission
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django_filters import DateFromToRangeFilter
 from wagtail import hooks
-from wagtail.admin.auth import permission_denied
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn
-from wagtail.admin.views.reports import ReportView
 
+from home.reports import PermittedReportView, ReportMenuItem, report_urls
 from merchants.collect.models import PickupRequest
 from merchants.collect.report import monthly_activity
-
-PERMISSION = "call_collect.view_call_collect_report"
-
-
-def can_view_report(user):
-    return user.is_active and (user.is_superuser or user.has_perm(PERMISSION))
 
 
 class ActivityFilterSet(WagtailFilterSet):
@@ -34,7 +25,8 @@ class ActivityFilterSet(WagtailFilterSet):
         fields = ["kind"]
 
 
-class CallCollectReportView(ReportView):
+class CallCollectReportView(PermittedReportView):
+    permission = "call_collect.view_call_collect_report"
     page_title = _("Appeler et retirer")
     header_icon = "mail"
     model = PickupRequest
@@ -70,38 +62,17 @@ class CallCollectReportView(ReportView):
     def get_filtered_queryset(self):
         return monthly_activity(self.filter_queryset(self.get_queryset()))
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_report(request.user):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class CallCollectMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_report(request.user)
-
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    return [
-        path(
-            "reports/call-and-collect/",
-            CallCollectReportView.as_view(),
-            name="call_collect_report",
-        ),
-        path(
-            "reports/call-and-collect/results/",
-            CallCollectReportView.as_view(results_only=True),
-            name="call_collect_report_results",
-        ),
-    ]
+    return report_urls("call-and-collect", CallCollectReportView)
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return CallCollectMenuItem(
+    return ReportMenuItem(
+        CallCollectReportView,
         _("Appeler et retirer"),
-        reverse("call_collect_report"),
         name="call-and-collect",
         icon_name="mail",
         order=1320,
