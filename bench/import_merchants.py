@@ -46,25 +46,10 @@ def write_rows(path, count, communes, hours_shift=0):
     rng = random.Random(42)
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "external_id",
-                "name",
-                "category",
-                "commune",
-                "address",
-                "postcode",
-                "latitude",
-                "longitude",
-                "phone",
-                "email",
-                "website",
-                "description",
-                "services",
-                "opening_hours",
-                "wheelchair",
-            ]
-        )
+        # The import's columns are the export's (an export re-imports unchanged).
+        from merchants.exports import COLUMNS
+
+        writer.writerow(COLUMNS)
         for number in range(count):
             insee, postcode, latitude, longitude = communes[number % len(communes)]
             writer.writerow(
