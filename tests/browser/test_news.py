@@ -34,7 +34,8 @@ def test_footnote_there_and_back_by_keyboard(page):
     assert page.goto("/actualites/3-questions-a-sophie-marchand/").ok
     _tab_to(page, "a[href='#note-1']")
     page.keyboard.press("Enter")
-    assert page.url.endswith("#note-1")
+    # The fragment changes after the key is handled: wait for it rather than race it.
+    page.wait_for_url("**#note-1")
     note = page.locator("#note-1")
     assert "fonds de solidarité" not in note.inner_text()  # the note explains, not repeats
     assert "Aide nationale" in note.inner_text()
@@ -44,7 +45,7 @@ def test_footnote_there_and_back_by_keyboard(page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#ref-1"
     page.keyboard.press("Enter")
-    assert page.url.endswith("#ref-1")
+    page.wait_for_url("**#ref-1")
     marker = page.locator("#ref-1")
     assert marker.evaluate("el => el.getBoundingClientRect().top < window.innerHeight")
     assert page.evaluate("document.activeElement.id") == "ref-1"
