@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from home import roles
+from home.database import refresh_planner_statistics
 from home.demo import site
 from merchants.collect import demo as call_collect
 from merchants.demo import load as merchants
@@ -20,4 +21,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for load in self.loaders:
             load(self.stdout)
+        refresh_planner_statistics()
         self.stdout.write(self.style.SUCCESS("Demo content ready."))

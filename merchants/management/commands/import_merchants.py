@@ -6,10 +6,20 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.models import Page, Revision
+from wagtail.search.models import IndexEntry
 
+from home.database import refresh_planner_statistics
 from merchants.exports import COLUMNS
 from merchants.importer import ImportFileError, RowValidator, read_file, write_records
-from merchants.models import Commune, MerchantIndexPage, MerchantPage
+from merchants.models import (
+    Category,
+    Commune,
+    MerchantIndexPage,
+    MerchantPage,
+    OpeningCalendar,
+    OpenPeriod,
+)
 
 
 class ProgressBar:
@@ -136,6 +146,10 @@ class Command(BaseCommand):
             dry_run=options["dry_run"],
             progress=writing,
         )
+        if not options["dry_run"] and (result.created or result.updated):
+            refresh_planner_statistics(
+                [Page, MerchantPage, Category, OpenPeriod, OpeningCalendar, Revision, IndexEntry]
+            )
         if result.new_categories:
             self.stdout.write(
                 _("Nouvelles catégories : %(names)s") % {"names": ", ".join(result.new_categories)}
