@@ -7,7 +7,7 @@ it: they have no admin access.
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
-from django_filters import DateFromToRangeFilter
+from django_filters import DateFromToRangeFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
@@ -15,9 +15,19 @@ from wagtail.admin.ui.tables import Column, NumberColumn
 from home.reports import PermittedReportView, ReportMenuItem, report_urls
 from merchants.collect.models import PickupRequest
 from merchants.collect.report import monthly_activity
+from merchants.models import MerchantPage
+
+
+def merchants_with_requests(request):
+    """The shops that received at least one request, by name (requests always belong
+    to the French page)."""
+    return MerchantPage.objects.filter(
+        pk__in=PickupRequest.objects.values("merchant_id")
+    ).order_by("title")
 
 
 class ActivityFilterSet(WagtailFilterSet):
+    merchant = ModelChoiceFilter(label=_("Commerce"), queryset=merchants_with_requests)
     created_at = DateFromToRangeFilter(label=_("Reçue le"), widget=DateRangePickerWidget)
 
     class Meta:

@@ -185,3 +185,21 @@ def test_report_is_refused_to_other_admin_users(client):
     response = client.get(reverse("call_collect_report"))
     assert response.status_code in (302, 403)
     assert "Fromagerie" not in response.content.decode()
+
+
+def test_report_can_be_narrowed_to_one_merchant(cheese_shop, bakery):
+    for merchant in (cheese_shop, bakery):
+        PickupRequest.objects.create(
+            merchant=merchant, kind="callback", name="Client", phone="+33465712030"
+        )
+    team = Client()
+    team.force_login(TeamMemberFactory())
+    page = team.get(reverse("call_collect_report")).content.decode()
+    # The filter offers the shops that received requests.
+    assert f'<option value="{cheese_shop.pk}">Fromagerie Les Deux Rives</option>' in page
+    assert f'<option value="{bakery.pk}">Boulangerie du Quai</option>' in page
+
+    csv = team.get(reverse("call_collect_report"), {"merchant": cheese_shop.pk, "export": "csv"})
+    content = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
+    shops = {line.split(",")[0] for line in content.splitlines()[1:]}
+    assert shops == {"Fromagerie Les Deux Rives"}
