@@ -58,7 +58,8 @@ CATEGORY_WORDS = {
 SERVICE_WORDS = {
     "click_collect": "click and collect click collect commande en ligne retrait boutique "
     "order online",
-    "call_collect": "call and collect commande par telephone retrait phone order",
+    "call_collect": "call and collect appeler et retirer commande par telephone conseil "
+    "rappel retrait phone order",
     "delivery": "livraison a domicile delivery",
     "pickup_appointment": "retrait sur rendez-vous pickup appointment",
     "takeaway": "a emporter vente a emporter takeaway take away",

@@ -57,6 +57,9 @@ QUERIES = [
     ("click and collect tournon", {"service": "click_collect", "commune": TOURNON}),
     ("livraison fleurs", {"category": "florist", "service": "delivery"}),
     ("pizzas à emporter", {"category": "pizzeria", "service": "takeaway"}),
+    # The site's own name for call & collect, on the merchant pages and in the news
+    ("appeler et retirer tournon", {"service": "call_collect", "commune": TOURNON}),
+    ("call and collect tain", {"service": "call_collect", "commune": TAIN}),
     # Opening days
     ("restaurant ouvert dimanche", {"category": "restaurant", "open_day": 6}),
     # Typos
