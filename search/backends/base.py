@@ -88,7 +88,8 @@ class DatabaseSiteSearch:
         return expanded, corrections
 
     def similar_terms(self, term, budget, limit=3):
-        """Indexed terms within ``budget`` edits of ``term``, most frequent first.
+        """The indexed terms closest to ``term`` (within ``budget`` edits), most frequent
+        first.
 
         Terms sharing the first letter are tried first (a cheap range scan); only when
         none is close enough, terms sharing the next letters, for a first letter that is
@@ -97,6 +98,12 @@ class DatabaseSiteSearch:
         scored = self._within(term, budget, self.vocabulary_near(term))
         if not scored and len(term) > 3:
             scored = self._within(term, budget, self.vocabulary_around(term))
+        if not scored:
+            return []
+        # Only the closest: "resturant" is "restaurant" (one edit), not also "retirer"
+        # and "retrait" (two edits), which would bring every shop with a pickup service.
+        closest = min(distance for distance, _documents, _candidate in scored)
+        scored = [entry for entry in scored if entry[0] == closest]
         return [candidate for _distance, _documents, candidate in sorted(scored)[:limit]]
 
     @staticmethod

@@ -151,6 +151,13 @@ def test_typos_still_find_the_shops(client, search_page):
         assert "nous avons aussi cherché les mots les plus proches" in response.content.decode()
 
 
+def test_a_typo_finds_what_the_closest_word_finds(client, search_page):
+    """One edit away is "restaurant"; "retirer" and "retrait" (two edits) are not
+    looked for, or every shop with a pickup service would come along."""
+    typo = set(results(client.get("/recherche/", {"q": "resturant"})))
+    assert typo == set(results(client.get("/recherche/", {"q": "restaurant"})))
+
+
 @pytest.mark.parametrize("typo", ["voulangerie", "oulangerie", "bboulangerie"])
 def test_a_wrong_first_letter_is_corrected_too(client, search_page, typo):
     if engine_module.has_fallback():
