@@ -102,6 +102,7 @@ SITE_MAPPING = {
 }
 FIELDS = [f"site_{role}^{ROLE_WEIGHTS[role]}" for role in ROLES]
 COMMUNE_TIER = 1000.0  # above any text score: the commune's merchants come first
+FUZZY_BOOST = 0.2  # a word matched only through a typo counts a fifth of an exact match
 
 
 class FrenchMapping(OpenSearch3Mapping):
@@ -222,22 +223,24 @@ class EngineSiteSearch:
         excluded = [{"prefix": {"site_path": path}} for path in scope.restricted_paths]
         return {"bool": {"filter": filters, "must_not": excluded}}
 
+    @staticmethod
+    def _word_query(word):
+        """A word as typed, or with a typo: an exact match always scores above a fuzzy
+        one ("livres" finds the bookshops before "Roue Libre"), as the database engines
+        look for typo corrections only when the word itself is not indexed."""
+        match = {"query": word, "fields": FIELDS, "type": "best_fields", "tie_breaker": 0.3}
+        fuzzy = {**match, "fuzziness": "AUTO", "prefix_length": 1, "boost": FUZZY_BOOST}
+        return {
+            "bool": {
+                "should": [{"multi_match": match}, {"multi_match": fuzzy}],
+                "minimum_should_match": 1,
+            }
+        }
+
     def _text_query(self, terms, require_all):
         groups = []
         for term in terms:
-            alternatives = [
-                {
-                    "multi_match": {
-                        "query": word,
-                        "fields": FIELDS,
-                        "type": "best_fields",
-                        "tie_breaker": 0.3,
-                        "fuzziness": "AUTO",
-                        "prefix_length": 1,
-                    }
-                }
-                for word in term.words
-            ]
+            alternatives = [self._word_query(word) for word in term.words]
             groups.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
         key = "must" if require_all else "should"
         query = {"bool": {key: groups}}

@@ -113,3 +113,17 @@ def test_commune_merchants_come_first(engine, relevance_site, db):
     assert sorted(top) == sorted(
         ["Boulangerie Au Pain d'Hermitage", "Le Fournil des Coteaux", "Maison Bréchet, boulanger"]
     )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_words_as_typed_come_before_typo_matches(engine, relevance_site, db):
+    """ "livres": the bookshops first; "Roue Libre" is only one edit away from "livre"."""
+    backend = backend_for(engine)
+    home, merchants = relevance_site
+    names = {merchant.pk: merchant.title for merchant in merchants}
+    result = backend.site_search(
+        plan_query("livres"), relevance_scope(home), 0, 10, with_facets=False
+    )
+    ranked = [names[page_id] for page_id, _score in result.hits]
+    books = {name for name, category, *_rest in MERCHANTS if category == "books"}
+    assert set(ranked[:TOP]) <= books, ranked
