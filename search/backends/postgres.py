@@ -145,14 +145,11 @@ class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
         # One rank per term, added up: ts_rank of an "&" query rewards words that are
         # close together, which says nothing here (a name and an opening day are far
         # apart in the document, yet both matter).
-        # Title and body ranked apart: ranking their concatenation would build it
-        # once more for every match.
-        rank = (
-            f"ts_rank(%s::float4[], {TABLE}.title, %s::tsquery, 0) + "
-            f"ts_rank(%s::float4[], {TABLE}.body, %s::tsquery, 0)"
-        )
+        # Ranked on the stored ``title || body`` (the column the match uses): one
+        # ts_rank per term and match, not one for the title and one for the body.
+        rank = f"ts_rank(%s::float4[], {VECTOR}, %s::tsquery, 0)"
         score = " + ".join([rank] * len(groups))
-        params = [value for group in groups for value in (WEIGHTS, group, WEIGHTS, group)]
+        params = [value for group in groups for value in (WEIGHTS, group)]
         return ([], [f"{VECTOR} @@ %s::tsquery"], [query], f"({score or '0'})", params)
 
     def suggest_parts(self, words):
