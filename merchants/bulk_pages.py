@@ -12,8 +12,8 @@ import of thousands of merchants. This module does the same work in bulk:
 - each page gets a revision (its serialised content, as ``save_revision`` stores it)
   that is also its live revision when published, and the log entries of the history
   view;
-- the reference index is updated and the search index receives the pages once the
-  transaction commits.
+- the reference index and the database search index are updated in the same
+  transaction; search engines receive the pages once it commits.
 
 Page signals (``page_published``) are not sent; callers do what their receivers would
 (the directory refreshes its open periods). Callers validate the pages first.
@@ -28,7 +28,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
-from wagtail.search.backends import get_search_backends
+
+from search.indexing import index_after_bulk_write
 
 BATCH_SIZE = 500
 _BOOKKEEPING = [
@@ -204,17 +205,11 @@ def _update_reference_index(pages):
 
 
 def _index(pages):
-    """Reference index now (same database, rolled back with the rest); search index once
-    the transaction commits (an external search server cannot roll back)."""
+    """Reference index and database search index now (same database, rolled back with
+    the rest); search engines once the transaction commits (see ``search.indexing``)."""
     _update_reference_index(pages)
     if pages:
-        model = type(pages[0])
-
-        def add_to_search_index():
-            for backend in get_search_backends(with_auto_update=True):
-                backend.add_bulk(model, pages)
-
-        transaction.on_commit(add_to_search_index)
+        index_after_bulk_write(type(pages[0]), pages)
 
 
 def _save_many_to_many(pages, replace):

@@ -75,3 +75,32 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class IndexedPage(models.Model):
+    """Which version of a page one search backend holds (see ``search.indexing``).
+
+    Written by our backends after each successful write to their index; a page whose
+    row here is missing or differs from the page's current state is indexed again by
+    ``reconcile_search_index``.
+    """
+
+    backend = models.CharField(_("moteur"), max_length=32)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    live = models.BooleanField()
+    # Revision ids as plain numbers (0 for none): a revision deleted later must not
+    # delete the record, only make it differ.
+    live_revision = models.BigIntegerField(default=0)
+    latest_revision = models.BigIntegerField(default=0)
+    path = models.CharField(max_length=255)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("page indexée")
+        verbose_name_plural = _("pages indexées")
+        constraints = [
+            models.UniqueConstraint(fields=["backend", "page"], name="indexed_page_per_backend")
+        ]
+
+    def __str__(self):
+        return f"{self.backend}: {self.page_id}"

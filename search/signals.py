@@ -9,12 +9,10 @@ translation re-indexes the other language versions of the page.
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
+from search.indexing import reindex_translations_of
+
 
 @receiver(page_published)
 @receiver(page_unpublished)
 def reindex_other_languages(sender, instance, **kwargs):
-    from search.backends.engine import has_fallback
-    from search.backends.opensearch import reindex_translations_of
-
-    if has_fallback():  # an engine with its own documents is configured
-        reindex_translations_of(instance)
+    reindex_translations_of(instance)

@@ -64,6 +64,17 @@ class DatabaseSiteSearch:
     its first letter) and ``vocabulary_around(term)`` (sharing ``around_keys``).
     """
 
+    def __init__(self, params):
+        super().__init__(params)
+        # Its name in WAGTAILSEARCH_BACKENDS: search.indexing records, per backend,
+        # which version of each page it holds.
+        self.site_alias = params.get("SITE_ALIAS")
+
+    @property
+    def index_entries(self):
+        """The index's rows, which ``search.indexing`` can check directly."""
+        return IndexEntry._default_manager.all()
+
     def _expanded_terms(self, terms):
         """For each term, the index terms to look for: those of its words, plus close
         indexed terms for a word the index does not know (typo tolerance: "boulangrie"

@@ -43,7 +43,7 @@ def search_backends(search_url, database_engine, *, index_prefix="site_cms_", ti
     """The ``WAGTAILSEARCH_BACKENDS`` setting for this machine."""
     database = database_backend(database_engine)
     if not search_url:
-        return {"default": database}
+        return {"default": {**database, "SITE_ALIAS": "default"}}
     parts = urlsplit(search_url)
     engine, _plus, transport = parts.scheme.partition("+")
     if engine not in ENGINE_BACKENDS or transport not in ("", "http", "https"):
@@ -63,6 +63,7 @@ def search_backends(search_url, database_engine, *, index_prefix="site_cms_", ti
             # site falls back to database search instead (search.backends.engine).
             "TIMEOUT": timeout,
             "OPTIONS": {"max_retries": 0},
+            "SITE_ALIAS": "default",
         },
-        FALLBACK_ALIAS: database,
+        FALLBACK_ALIAS: {**database, "SITE_ALIAS": FALLBACK_ALIAS},
     }

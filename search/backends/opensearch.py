@@ -18,8 +18,6 @@ those fields with boosts by role, typo tolerance (fuzziness), and aggregations f
 the facet counts.
 """
 
-from django.db.models import Q
-
 # modelsearch's "opensearch3" classes pass every client argument by keyword, which both
 # opensearch-py 2.x and 3.x accept ("opensearch2" passes some positionally, which
 # opensearch-py 3 refuses). The server is OpenSearch 2.x or later either way.
@@ -34,6 +32,7 @@ from wagtail.models import Page
 from search.backends.base import KIND_FACTORS, EngineResult
 from search.documents import ROLE_WEIGHTS, ROLES, build_documents
 from search.facets import FacetCounts, open_merchant_ids
+from search.indexing import record_indexed
 
 FRENCH_FILTERS = ["site_elision", "lowercase", "site_stop", "asciifolding", "site_stemmer"]
 FOLD_FILTERS = ["site_elision", "lowercase", "asciifolding"]
@@ -166,6 +165,7 @@ class FrenchIndexMixin:
         ]
         if actions:
             self.backend.bulk(self.es, actions, index=self.name)
+            record_indexed(self.backend, [obj for obj, _document in documents])
 
 
 class FrenchOpenSearchIndex(FrenchIndexMixin, OpenSearch3Index):
@@ -174,6 +174,11 @@ class FrenchOpenSearchIndex(FrenchIndexMixin, OpenSearch3Index):
 
 class EngineSiteSearch:
     """Site search (``search.backends.base``) for OpenSearch and Elasticsearch."""
+
+    def __init__(self, params):
+        super().__init__(params)
+        # Its name in WAGTAILSEARCH_BACKENDS (see search.indexing).
+        self.site_alias = params.get("SITE_ALIAS")
 
     def _pages_index(self):
         return self.get_index_for_model(Page).name
@@ -367,16 +372,6 @@ class FrenchOpenSearchBackend(EngineSiteSearch, OpenSearch3SearchBackend):
         params = dict(params)
         params["INDEX_SETTINGS"] = INDEX_SETTINGS
         super().__init__(params)
-
-
-def reindex_translations_of(page):
-    """Re-index the other language versions of ``page``: whether a French page has a
-    live English translation decides whether the English site lists it."""
-    from modelsearch import index as search_index
-
-    others = Page.objects.filter(translation_key=page.translation_key).filter(~Q(pk=page.pk))
-    for other in others.specific():
-        search_index.insert_or_update_object(other)
 
 
 SearchBackend = FrenchOpenSearchBackend

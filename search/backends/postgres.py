@@ -15,12 +15,14 @@ index (migration 0004), see ``search.backends.base`` and ``ranked_hits`` below.
 import re
 
 from django.core.cache import cache
+from django.db import transaction
 from modelsearch.backends.database.postgres.postgres import PostgresIndex, PostgresSearchBackend
 from modelsearch.utils import get_content_type_pk
 
 from search.analysis import prefix_text
 from search.backends.base import PAGE, DatabaseSiteSearch, IndexEntry
 from search.documents import ROLE_WEIGHTS, build_documents
+from search.indexing import record_indexed
 
 TABLE = IndexEntry._meta.db_table
 BATCH = 500
@@ -48,6 +50,11 @@ def lexeme(term):
 
 class FrenchPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
+        with transaction.atomic(using=self.write_connection.alias):
+            self._add_items(model, objs)
+            record_indexed(self.backend, objs)
+
+    def _add_items(self, model, objs):
         if not model.get_search_fields():
             return
         documents = build_documents(objs)

@@ -26,9 +26,15 @@ DATABASE_BACKEND = (
 
 
 def test_without_search_url_the_database_searches():
-    assert search_backends("", SQLITE) == {"default": {"BACKEND": "search.backends.sqlite"}}
+    assert search_backends("", SQLITE) == {
+        "default": {"BACKEND": "search.backends.sqlite", "SITE_ALIAS": "default"}
+    }
     assert search_backends(None, POSTGRES) == {
-        "default": {"BACKEND": "search.backends.postgres", "SEARCH_CONFIG": "site_french"}
+        "default": {
+            "BACKEND": "search.backends.postgres",
+            "SEARCH_CONFIG": "site_french",
+            "SITE_ALIAS": "default",
+        }
     }
 
 

@@ -20,6 +20,8 @@ from merchants.models import (
     OpeningCalendar,
     OpenPeriod,
 )
+from search.indexing import reconcile
+from search.models import IndexedPage
 
 
 class ProgressBar:
@@ -148,8 +150,19 @@ class Command(BaseCommand):
         )
         if not options["dry_run"] and (result.created or result.updated):
             refresh_planner_statistics(
-                [Page, MerchantPage, Category, OpenPeriod, OpeningCalendar, Revision, IndexEntry]
+                [
+                    Page,
+                    MerchantPage,
+                    Category,
+                    OpenPeriod,
+                    OpeningCalendar,
+                    Revision,
+                    IndexEntry,
+                    IndexedPage,
+                ]
             )
+        if not options["dry_run"]:
+            self.report_index(directory)
         if result.new_categories:
             self.stdout.write(
                 _("Nouvelles catégories : %(names)s") % {"names": ", ".join(result.new_categories)}
@@ -170,3 +183,29 @@ class Command(BaseCommand):
                 "Les fiches sont enregistrées en brouillon, à publier après relecture."
             )
         self.stdout.write(self.style.SUCCESS(summary))
+
+    def report_index(self, directory):
+        """Index the directory's merchants that a search backend missed (this import's
+        engine write failed, or an earlier import was killed after its commit)."""
+        merchants = MerchantPage.objects.descendant_of(directory).values("pk")
+        reconciled = reconcile(Page.objects.filter(pk__in=merchants))
+        if reconciled.total_indexed:
+            self.stdout.write(
+                translation.ngettext(
+                    "Index de recherche : %(count)s fiche manquante ou périmée indexée.",
+                    "Index de recherche : %(count)s fiches manquantes ou périmées indexées.",
+                    reconciled.total_indexed,
+                )
+                % {"count": reconciled.total_indexed}
+            )
+        if reconciled.total_failed:
+            self.stderr.write(
+                translation.ngettext(
+                    "Index de recherche : %(count)s fiche n'a pas pu être indexée (moteur "
+                    "injoignable) ; relancez reconcile_search_index plus tard.",
+                    "Index de recherche : %(count)s fiches n'ont pas pu être indexées (moteur "
+                    "injoignable) ; relancez reconcile_search_index plus tard.",
+                    reconciled.total_failed,
+                )
+                % {"count": reconciled.total_failed}
+            )

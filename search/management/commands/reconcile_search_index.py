@@ -1,0 +1,47 @@
+"""Index the pages a search backend missed (a process killed after its commit, an
+engine that was down): run it from cron; ``--dry-run`` only counts."""
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
+
+from search.indexing import reconcile
+
+
+class Command(BaseCommand):
+    help = (
+        "Index every page that a search backend does not hold in its current version. "
+        "With --dry-run, only count them."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Count, index nothing.")
+
+    def handle(self, *args, dry_run=False, **options):
+        result = reconcile(dry_run=dry_run)
+        for alias, count in sorted(result.indexed.items()):
+            if dry_run:
+                message = ngettext(
+                    "Moteur « %(backend)s » : %(count)s page à indexer.",
+                    "Moteur « %(backend)s » : %(count)s pages à indexer.",
+                    count,
+                )
+            else:
+                message = ngettext(
+                    "Moteur « %(backend)s » : %(count)s page indexée.",
+                    "Moteur « %(backend)s » : %(count)s pages indexées.",
+                    count,
+                )
+            self.stdout.write(message % {"backend": alias, "count": count})
+        for alias, count in sorted(result.failed.items()):
+            self.stderr.write(
+                ngettext(
+                    "Moteur « %(backend)s » injoignable : %(count)s page reste à indexer "
+                    "(voir le journal).",
+                    "Moteur « %(backend)s » injoignable : %(count)s pages restent à indexer "
+                    "(voir le journal).",
+                    count,
+                )
+                % {"backend": alias, "count": count}
+            )
+        if result.failed:
+            raise SystemExit(1)
