@@ -93,7 +93,8 @@ def main():
         # The team approves the change the demo merchant submitted (load_demo).
         merchant_id = shell(
             "from merchants.models import MerchantPage;"
-            "print(MerchantPage.objects.get(external_id='demo-001', locale__language_code='fr').pk)"
+            "print(MerchantPage.objects.get(external_id='demo-001',"
+            " locale__language_code='fr').pk)"
         )
         team.goto(f"/admin/pages/{merchant_id}/edit/")
         team.locator("[data-w-dropdown-target=toggle]").last.click()

@@ -9,11 +9,11 @@ same facts at once: the live translation is republished with only those fields c
 too, so that publishing it later does not bring old facts back.
 """
 
-from wagtail.models import Locale, Revision
+from wagtail.models import Locale
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import SegmentOverride
 
-from home.translation.publishing import PublishKeepingReview, lock_page
+from home.translation.publishing import publish_fields
 
 
 def synchronised_field_names(page):
@@ -53,20 +53,18 @@ def _copy(source, version, name):
     elif field.one_to_many:
         model = field.related_model
         parent = field.field.name
-        setattr(
-            version,
-            name,
-            [
-                model(
-                    **{
-                        own.attname: getattr(child, own.attname)
-                        for own in model._meta.concrete_fields
-                        if not own.primary_key and own.name != parent
-                    }
-                )
-                for child in getattr(source, name).all()
-            ],
-        )
+        # The version's own child rows are reused in order, so that they keep their
+        # ids (which a pending draft of the translation refers to): only rows added
+        # to the source are new, only rows removed from it are deleted.
+        own = list(getattr(version, name).all())
+        copies = []
+        for position, child in enumerate(getattr(source, name).all()):
+            copy = own[position] if position < len(own) else model()
+            for column in model._meta.concrete_fields:
+                if not column.primary_key and column.name != parent:
+                    setattr(copy, column.attname, getattr(child, column.attname))
+            copies.append(copy)
+        setattr(version, name, copies)
     else:
         setattr(version, field.attname, getattr(source, field.attname))
 
@@ -119,20 +117,4 @@ def _overridden(source, translation):
 
 
 def _synchronise(source, translation, names):
-    page = lock_page(translation)
-    pending = None
-    if page.latest_revision_id and page.latest_revision_id != page.live_revision_id:
-        pending = page.latest_revision_id
-    changed = False
-    if page.live:
-        live_version = page.live_revision.as_object() if page.live_revision_id else page
-        if _copy_facts(source, live_version, names):
-            revision = live_version.save_revision(log_action=True, clean=False)
-            PublishKeepingReview(revision).execute(skip_permission_checks=True)
-            changed = True
-    if pending is not None or not page.live:
-        draft = Revision.objects.get(pk=pending).as_object() if pending else page
-        if _copy_facts(source, draft, names):
-            draft.save_revision(log_action=False, clean=False)
-            changed = True
-    return changed
+    return publish_fields(translation, lambda version: _copy_facts(source, version, names))

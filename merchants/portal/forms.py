@@ -16,6 +16,7 @@ from merchants.choices import SERVICE_FIELDS, Service
 from merchants.models import Commune, MerchantPage
 from merchants.phone import display_phone
 from merchants.portal.photos import check_photo, usable_images
+from merchants.portal.profile import NO_APPROVAL_FIELDS
 
 PROFILE_FIELDS = [
     "title",
@@ -33,7 +34,6 @@ PROFILE_FIELDS = [
     "accepts_local_voucher",
     "logo",
 ]
-HOURS_FIELDS = ["opening_hours", "closed_from", "closed_until", "closure_message"]
 ISO_DATE = "%Y-%m-%d"
 
 
@@ -172,7 +172,7 @@ class HoursForm(_PageFieldErrorsMixin, forms.ModelForm):
 
     class Meta:
         model = MerchantPage
-        fields = HOURS_FIELDS
+        fields = list(NO_APPROVAL_FIELDS)
         widgets = {
             "opening_hours": forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),
             "closed_from": forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
@@ -186,7 +186,7 @@ class HoursForm(_PageFieldErrorsMixin, forms.ModelForm):
             self.fields[name].input_formats = [ISO_DATE, "%d/%m/%Y", "%d/%m/%y"]
 
     def values(self):
-        return {name: self.cleaned_data[name] for name in HOURS_FIELDS}
+        return {name: self.cleaned_data[name] for name in NO_APPROVAL_FIELDS}
 
 
 class PhotoUploadForm(forms.Form):

@@ -5,10 +5,11 @@
   changes, or restarted when the merchant changes a submission still under review. The
   review always concerns the latest revision, which is what Wagtail publishes on approval.
 - ``publish_no_approval_fields``: opening hours and temporary closure go live at once
-  (a closed shop cannot wait for a reviewer) without touching what waits for review:
-  a revision built from the LIVE version with only those fields changed is published,
-  then the pending changes are saved again as the newest revision with the new hours,
-  so that approving them later does not bring back the old hours.
+  (a closed shop cannot wait for a reviewer) without touching what waits for review
+  (``home.translation.publishing.publish_fields``: the live version with only those
+  fields changed is published, then the pending changes are saved again as the newest
+  revision with the new hours, so that approving them later does not bring back the
+  old hours).
 - ``profile_status``: what the dashboard says about the profile, read from Wagtail's
   workflow and task states.
 """
@@ -17,9 +18,9 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
-from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.models import TaskState, WorkflowState
 
-from home.translation.publishing import PublishKeepingReview
+from home.translation.publishing import lock_page, publish_fields
 from merchants.models import MerchantPage
 
 logger = logging.getLogger(__name__)
@@ -30,16 +31,6 @@ NO_APPROVAL_FIELDS = ("opening_hours", "closed_from", "closed_until", "closure_m
 
 class ReviewUnavailable(Exception):
     """No workflow applies to the page: the revision is kept but nobody is asked to review."""
-
-
-def lock_page(page):
-    """Lock the page's row until the end of the transaction and return it fresh.
-
-    Two people managing the same shop (or two browser tabs) then cannot interleave
-    their revisions and workflow changes.
-    """
-    Page.objects.select_for_update().filter(pk=page.pk).values_list("pk", flat=True).get()
-    return MerchantPage.objects.get(pk=page.pk)
 
 
 def latest_version(page):
@@ -91,34 +82,6 @@ def _request_review(page, user):
     return True
 
 
-def _apply(version, values, fields):
-    for name in fields:
-        setattr(version, name, values[name])
-
-
-def _publish_fields(page, values, fields, user):
-    """Publish ``fields`` on ``page`` and keep its pending changes pending."""
-    page = lock_page(page)
-    pending = None
-    if page.latest_revision_id and page.latest_revision_id != page.live_revision_id:
-        pending = page.latest_revision_id
-    if not page.live:
-        # Nothing public to update: the values join the changes waiting for review.
-        version = latest_version(page)
-        _apply(version, values, fields)
-        version.save_revision(user=user, log_action=True)
-        return page
-    live_version = page.live_revision.as_object() if page.live_revision_id else page
-    _apply(live_version, values, fields)
-    revision = live_version.save_revision(user=user, log_action=True)
-    PublishKeepingReview(revision, user=user).execute(skip_permission_checks=True)
-    if pending is not None:
-        carried = Revision.objects.get(pk=pending).as_object()
-        _apply(carried, values, fields)
-        carried.save_revision(user=user, log_action=False)
-    return page
-
-
 @transaction.atomic
 def publish_no_approval_fields(page, values, user):
     """Put opening hours and closure live now, on the page and its live translations.
@@ -127,7 +90,17 @@ def publish_no_approval_fields(page, values, user):
     synchronised fields, see ``home.translation.sync``) and keep their own translated
     closure message.
     """
-    return _publish_fields(page, values, NO_APPROVAL_FIELDS, user)
+
+    def apply(version):
+        changed = False
+        for name in NO_APPROVAL_FIELDS:
+            if getattr(version, name) != values[name]:
+                setattr(version, name, values[name])
+                changed = True
+        return changed
+
+    publish_fields(page, apply, user=user)
+    return MerchantPage.objects.get(pk=page.pk)
 
 
 @dataclass(frozen=True)
