@@ -8,4 +8,17 @@ class HomeConfig(AppConfig):
     verbose_name = _("Pages du site")
 
     def ready(self):
-        from home import signals  # noqa: F401  (connects the receivers)
+        # Connects Wagtail's publication signals to the pipeline.
+        from home import publication
+        from home.translation import steps
+
+        publication.register_step(
+            "translation_facts",
+            order=publication.TRANSLATION_FACTS,
+            published=steps.synchronise_facts,
+        )
+        publication.register_step(
+            "translation_text",
+            order=publication.TRANSLATION_TEXT,
+            published=steps.record_text_changes,
+        )

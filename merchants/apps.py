@@ -8,4 +8,12 @@ class MerchantsConfig(AppConfig):
     verbose_name = _("Annuaire des commerces")
 
     def ready(self):
-        from merchants import signals  # noqa: F401  (connects the receivers)
+        from home import publication
+        from merchants import open_periods
+
+        publication.register_step(
+            "open_periods",
+            order=publication.DERIVED_DATA,
+            published=open_periods.follow_publication,
+            unpublished=open_periods.follow_unpublication,
+        )

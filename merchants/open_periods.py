@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from merchants.bulk_pages import insert_rows
-from merchants.models import OpeningCalendar, OpenPeriod
+from merchants.models import MerchantPage, OpeningCalendar, OpenPeriod
 from merchants.opening_hours import Closure, open_intervals, status_at
 
 logger = logging.getLogger(__name__)
@@ -104,3 +104,16 @@ def filter_open_now(queryset, now):
         if status_at(hours, now, _closures(closed_from, closed_until)).is_open
     ]
     return queryset.filter((covered & Q(pk__in=open_in_index)) | Q(pk__in=open_uncovered))
+
+
+def follow_publication(batch):
+    """Publication step: published changes of hours or closures count at once."""
+    merchants = batch.of_type(MerchantPage)
+    if merchants:
+        refresh_open_periods(merchants)
+
+
+def follow_unpublication(batch):
+    merchants = batch.of_type(MerchantPage)
+    if merchants:
+        forget_open_periods([merchant.pk for merchant in merchants])

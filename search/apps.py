@@ -8,4 +8,12 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from search import signals  # noqa: F401  (connects the receivers)
+        from home import publication
+        from search import indexing
+
+        publication.register_step(
+            "search_translations",
+            order=publication.SEARCH,
+            published=indexing.reindex_translations,
+            unpublished=indexing.reindex_translations,
+        )

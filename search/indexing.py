@@ -15,13 +15,14 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast, Coalesce
 from modelsearch import index as search_index
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.index import get_indexed_instance
 from wagtail.models import Page
 
+from home.publication import in_chunks
 from search.backends.engine import has_fallback
 from search.models import IndexedPage
 
@@ -168,13 +169,17 @@ def index_after_bulk_write(model, pages):
         transaction.on_commit(add_to_engines)
 
 
-def reindex_translations_of(page):
-    """Re-index the other language versions of ``page`` in engines that store, in each
-    document, whether a page has a live translation (the English site lists a French
-    page only while it has no live English version). Database backends read that from
-    the page table at query time and need nothing."""
+def reindex_translations(batch):
+    """Publication step: re-index the other language versions of the pages of
+    ``batch`` in engines that store, in each document, whether a page has a live
+    translation (the English site lists a French page only while it has no live
+    English version). Database backends read that from the page table at query time
+    and need nothing."""
     if not has_fallback():  # no engine with its own documents is configured
         return
-    others = Page.objects.filter(translation_key=page.translation_key).filter(~Q(pk=page.pk))
-    for other in others.specific():
-        search_index.insert_or_update_object(other)
+    pages = batch.with_translation_key()
+    ids = {page.pk for page in pages}
+    for chunk in in_chunks([page.translation_key for page in pages]):
+        for other in Page.objects.filter(translation_key__in=chunk).specific():
+            if other.pk not in ids:
+                search_index.insert_or_update_object(other)

@@ -6,11 +6,10 @@ from django.db import transaction
 from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
 
-from home.translation.sync import synchronise_translations
+from home import publication
 from merchants.bulk_pages import create_child_pages, save_page_changes
 from merchants.choices import SERVICE_FIELDS
 from merchants.models import Category, MerchantPage, comparable_name
-from merchants.open_periods import refresh_open_periods
 
 LOOKUP_BATCH = 900  # stays under SQLite's limit of variables per query
 CHILD_RELATIONS = [
@@ -149,20 +148,7 @@ def write_records(index, records, *, publish=True, dry_run=False, progress=None)
         fields = sorted(changed_fields | {"sort_name"}) if changed_fields else ["sort_name"]
         save_page_changes(changed_pages, fields, publish=publish)
         if publish:
-            refresh_open_periods(new_pages + changed_pages)
-            _synchronise_translations(changed_pages)
+            # What the admin's publications go through: open periods, translations'
+            # facts and staleness, invitations, search.
+            publication.pages_published(new_pages + changed_pages)
     return result
-
-
-def _synchronise_translations(pages):
-    """What ``page_published`` would do for imported pages that have translations:
-    give them the new facts (see ``home.translation.sync``)."""
-    keys = {page.translation_key for page in pages}
-    translated = set(
-        MerchantPage.objects.filter(translation_key__in=keys)
-        .exclude(locale_id__in={page.locale_id for page in pages})
-        .values_list("translation_key", flat=True)
-    )
-    for page in pages:
-        if page.translation_key in translated:
-            synchronise_translations(page)

@@ -9,4 +9,11 @@ class MerchantPortalConfig(AppConfig):
     verbose_name = _("Espace commerçant")
 
     def ready(self):
-        from merchants.portal import signals  # noqa: F401  (connects the receivers)
+        from home import publication
+        from merchants.portal import signals  # connects the workflow receivers
+
+        publication.register_step(
+            "listing_invitations",
+            order=publication.NOTIFICATIONS,
+            published=signals.invite_listed_merchants,
+        )

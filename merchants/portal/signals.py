@@ -6,14 +6,14 @@
   in each account's language, with the reviewer's comment: only for reviews that a
   merchant started from the portal.
 - When the team publishes a page created by the "list my shop" form, its contact
-  person is invited to the portal.
+  person is invited to the portal (a step of ``home.publication``).
 """
 
 import logging
 
 from django.dispatch import receiver
 from wagtail.models import WorkflowState
-from wagtail.signals import page_published, workflow_approved, workflow_rejected
+from wagtail.signals import workflow_approved, workflow_rejected
 
 from merchants.models import MerchantPage
 from merchants.portal import accounts, emails
@@ -51,21 +51,27 @@ def tell_merchant_changes_requested(sender, instance, **kwargs):
     emails.notify_changes_requested(page, task_state.get_comment() if task_state else "")
 
 
-@receiver(page_published, sender=MerchantPage)
-def invite_listed_merchant(sender, instance, **kwargs):
-    """First publication of a self-listed shop: invite the person who asked."""
-    listing_request = (
-        ListingRequest.objects.filter(page=instance, status=ListingRequest.Status.RECEIVED)
-        .select_for_update()
-        .first()
-    )
-    if listing_request is None:
+def invite_listed_merchants(batch):
+    """Publication step: the first publication of a self-listed shop invites the person
+    who asked for it."""
+    merchants = batch.of_type(MerchantPage)
+    if not merchants:
         return
+    listing_requests = ListingRequest.objects.filter(
+        page__in=[merchant.pk for merchant in merchants],
+        status=ListingRequest.Status.RECEIVED,
+    ).select_for_update()
+    by_page = {merchant.pk: merchant for merchant in merchants}
+    for listing_request in listing_requests:
+        _invite(listing_request, by_page[listing_request.page_id])
+
+
+def _invite(listing_request, page):
     if accounts.email_is_taken(listing_request.contact_email):
         # One person manages one shop: the team decides what to do with this one.
         listing_request.status = ListingRequest.Status.NEEDS_INVITATION
         logger.warning("Listing request %s: contact already has an account.", listing_request.pk)
     else:
-        accounts.invite(listing_request.contact_email, instance, listing_request.language)
+        accounts.invite(listing_request.contact_email, page, listing_request.language)
         listing_request.status = ListingRequest.Status.INVITED
     listing_request.save(update_fields=["status"])

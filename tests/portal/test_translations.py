@@ -90,4 +90,4 @@ def test_a_failure_in_translation_bookkeeping_never_blocks_publishing(
     assert fresh(merchant_a).description.startswith("Coupes, couleurs")
     # The facts still reached the English page; only the staleness step failed.
     assert fresh(english_a).phone == "+33465719998"
-    assert "record_source_publication failed" in caplog.text
+    assert "recording which translations are out of date failed for page" in caplog.text
