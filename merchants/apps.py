@@ -9,7 +9,9 @@ class MerchantsConfig(AppConfig):
 
     def ready(self):
         from home import publication
-        from merchants import open_periods
+        from merchants import open_periods, search
+
+        search.register()
 
         publication.register_step(
             "open_periods",

@@ -13,6 +13,7 @@ right; a warning in the logs says the daily job is late.
 
 import datetime
 import logging
+from functools import lru_cache
 
 from django.db import transaction
 from django.db.models import Q
@@ -20,14 +21,14 @@ from django.utils import timezone
 
 from merchants.bulk_pages import insert_rows
 from merchants.models import MerchantPage, OpeningCalendar, OpenPeriod
-from merchants.opening_hours import Closure, open_intervals, status_at
+from merchants.opening_hours import Closure, midnight, open_intervals, status_at, to_paris
 
 logger = logging.getLogger(__name__)
 
 # Periods are stored from (almost) the moment they are computed, for eleven days: the
 # daily job rebuilds every window that ends within REFRESH_MARGIN, so a window always
 # covers the next eight days (what "open on Sunday" asks about: up to a week ahead,
-# to the end of that day; see search.opening_days) even if the job misses a run or
+# to the end of that day; see filter_open_on) even if the job misses a run or
 # two. The hour before covers app servers whose clocks differ slightly.
 WINDOW_BEFORE = datetime.timedelta(hours=1)
 WINDOW_AFTER = datetime.timedelta(days=11)
@@ -104,6 +105,60 @@ def filter_open_now(queryset, now):
         if status_at(hours, now, _closures(closed_from, closed_until)).is_open
     ]
     return queryset.filter((covered & Q(pk__in=open_in_index)) | Q(pk__in=open_uncovered))
+
+
+# "Ouvert dimanche": the merchants open on a weekday, asked when a search runs. "Open
+# on Sunday" is the merchants with an open period overlapping the next Sunday, in
+# Paris time: one indexed query, never stale, unlike a term in the search index. Asked
+# on a Sunday, it means the rest of today. Windows cover the next eight days, so
+# normally every merchant is answered from its stored periods; a merchant whose window
+# does not cover that day is evaluated from its hours, as filter_open_now does (shops
+# share a handful of hours expressions, so each is evaluated once per day asked).
+
+
+def next_date(weekday, now):
+    """The Paris date of the next ``weekday`` (0 = Monday) from ``now``, today included."""
+    today = to_paris(now).date()
+    return today + datetime.timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def day_bounds(weekday, now):
+    """``(start, end)``: the next ``weekday`` in Paris, from midnight (or from ``now``
+    when it is today) to midnight."""
+    day = next_date(weekday, now)
+    # To the minute: the hours of shops evaluated in Python are cached by bounds.
+    return max(midnight(day), now.replace(second=0, microsecond=0)), midnight(
+        day + datetime.timedelta(days=1)
+    )
+
+
+def filter_open_on(queryset, weekday, now):
+    """The merchants of ``queryset`` open at some time on the next ``weekday``."""
+    start, end = day_bounds(weekday, now)
+    covered = Q(opening_calendar__covers_from__lte=start, opening_calendar__covers_until__gte=end)
+    open_that_day = OpenPeriod.objects.filter(opens_at__lt=end, closes_at__gt=start).values(
+        "merchant_id"
+    )
+    uncovered = queryset.exclude(covered).exclude(opening_hours="")
+    rows = list(uncovered.values_list("pk", "opening_hours", "closed_from", "closed_until"))
+    if not rows:
+        # The usual case (windows cover the next eight days): the stored periods alone.
+        return queryset.filter(pk__in=open_that_day)
+    open_uncovered = [
+        pk
+        for pk, hours, closed_from, closed_until in rows
+        if (
+            open_intervals(hours, start, end, _closures(closed_from, closed_until))
+            if closed_from and closed_until
+            else _opens_between(hours, start, end)
+        )
+    ]
+    return queryset.filter((covered & Q(pk__in=open_that_day)) | Q(pk__in=open_uncovered))
+
+
+@lru_cache(maxsize=4096)
+def _opens_between(opening_hours, start, end):
+    return bool(open_intervals(opening_hours, start, end))
 
 
 def follow_publication(batch):

@@ -6,3 +6,8 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "news"
     verbose_name = _("Actualités et entretiens")
+
+    def ready(self):
+        from news import search
+
+        search.register()

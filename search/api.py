@@ -20,7 +20,6 @@ from django.views.decorators.http import require_GET
 
 from search.analysis import clean_query, fold, prefix_text
 from search.backends import engine
-from search.documents import KIND_MERCHANT
 from search.models import SearchPage
 from search.results import build_results
 from search.scope import ReferenceData, SearchScope
@@ -117,7 +116,7 @@ def suggestions(request, text, language):
         [(pk, 0) for pk in page_ids], scope, request, [], categories_by_key, scope.now
     ):
         suggestion = {"type": result.kind, "label": result.title, "url": result.url}
-        if result.kind == KIND_MERCHANT:
+        if result.commune:  # places (merchants) are told apart by their commune
             suggestion["detail"] = result.commune
         found.append(suggestion)
     return found

@@ -7,11 +7,13 @@ their ``search_fields``; this module (the search app's knowledge, kept out of th
 models) maps those fields to roles and adds what residents type but profiles do not
 say: service names and synonyms of categories. When a merchant opens is not indexed:
 "ouvert dimanche" is answered from the open periods when the search runs
-(``search.opening_days``), so the index never goes stale with the week.
+(``merchants.open_periods.filter_open_on``), so the index never goes stale with the week.
 
 Every backend indexes the same ``SearchDocument``; a ``DocumentBuilder`` loads what a
 batch of objects needs in a fixed number of queries (the index is rebuilt in chunks
-of a thousand pages).
+of a thousand pages). What a page type adds beyond its ``search_fields`` (categories
+in every language, its commune, services) comes from its kind (``search.kinds``),
+registered by the app that owns it.
 """
 
 from dataclasses import dataclass, field
@@ -23,6 +25,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 from wagtail.search import index
 
+from search import directory, kinds
 from search.analysis import fold
 from search.synonyms import CATEGORY_WORDS, SERVICE_WORDS
 
@@ -42,9 +45,6 @@ SUMMARY_FIELDS = {"listing_summary", "search_description", "description", "lead"
 CATEGORY_RELATIONS = {"categories", "topics"}
 COMMUNE_RELATIONS = {"commune"}
 
-KIND_MERCHANT, KIND_NEWS, KIND_INTERVIEW = "merchant", "news", "interview"
-KINDS = (KIND_MERCHANT, KIND_NEWS, KIND_INTERVIEW)
-
 
 @dataclass
 class SearchDocument:
@@ -63,23 +63,17 @@ class SearchDocument:
     category_keys: list = field(default_factory=list)
     commune_id: int | None = None
     services: list = field(default_factory=list)
+    # Set by a kind's filler; search adds the words residents use for them (synonyms,
+    # the other languages' names, the parent category, the service's name).
+    category_names: list = field(default_factory=list)  # [({language: name}, {language: parent})]
 
     def role_texts(self):
         return {role: getattr(self, role) for role in ROLES}
 
 
 def page_kind(model):
-    """ "merchant", "news", "interview" or "" for what site search does not list."""
-    from merchants.models import MerchantPage
-    from news.models import InterviewPage, NewsPage
-
-    if issubclass(model, MerchantPage):
-        return KIND_MERCHANT
-    if issubclass(model, InterviewPage):
-        return KIND_INTERVIEW
-    if issubclass(model, NewsPage):
-        return KIND_NEWS
-    return ""
+    """The kind's key ("merchant", "news"...) or "" for what site search does not list."""
+    return kinds.key_for_model(model)
 
 
 def _text(value):
@@ -99,8 +93,7 @@ class DocumentBuilder:
     def __init__(self, objects):
         self.objects = list(objects)
         self._locales = None
-        self._merchant_categories = None
-        self._article_topics = None
+        self._fillers = {}
 
     def language(self, obj):
         if self._locales is None:
@@ -108,15 +101,14 @@ class DocumentBuilder:
         return self._locales.get(getattr(obj, "locale_id", None), "")
 
     def build(self, obj):
-        from merchants.models import MerchantPage
-        from news.models import ArticlePage
-
-        document = SearchDocument(kind=page_kind(type(obj)), language=self.language(obj))
+        kind = kinds.for_model(type(obj))
+        document = SearchDocument(kind=kind.key if kind else "", language=self.language(obj))
         self._fill_from_search_fields(document, obj)
-        if isinstance(obj, MerchantPage):
-            self._add_merchant(document, obj)
-        elif isinstance(obj, ArticlePage):
-            self._add_article(document, obj)
+        if kind is not None and kind.documents is not None:
+            if kind.key not in self._fillers:
+                self._fillers[kind.key] = kind.documents(self)
+            self._fillers[kind.key](document, obj)
+            self._add_words(document)
         return document
 
     def _fill_from_search_fields(self, document, obj):
@@ -126,7 +118,7 @@ class DocumentBuilder:
             if isinstance(search_field, index.RelatedFields):
                 name = search_field.field_name
                 if name in CATEGORY_RELATIONS | COMMUNE_RELATIONS and hasattr(obj, "url_path"):
-                    continue  # pages: loaded in batch and localised below
+                    continue  # pages: their kind loads them in batch, in every language
                 role = "categories" if name in CATEGORY_RELATIONS else "body"
                 role = "commune" if name in COMMUNE_RELATIONS else role
                 texts[role].append(self._related_text(search_field, obj))
@@ -153,86 +145,26 @@ class DocumentBuilder:
             if isinstance(sub_field, index.SearchField)
         )
 
-    # Merchants -------------------------------------------------------------------
-
-    def _load_merchant_categories(self):
-        """{merchant id: [(translation key, {language: name}, parent names)]}."""
-        from merchants.models import Category, MerchantPage
-
-        links = MerchantPage.categories.through.objects.filter(
-            merchantpage_id__in=[obj.pk for obj in self.objects]
-        ).values_list("merchantpage_id", "category_id")
-        categories = {category.pk: category for category in Category.objects.all()}
-        names = {}
-        for category in categories.values():
-            names.setdefault(category.translation_key, {})[self.language(category)] = category.name
-        per_merchant = {}
-        for merchant_id, category_id in links:
-            category = categories[category_id]
-            parent = categories.get(category.parent_id)
-            per_merchant.setdefault(merchant_id, []).append(
-                (
-                    category.translation_key,
-                    names[category.translation_key],
-                    names[parent.translation_key] if parent else {},
-                )
-            )
-        return per_merchant
-
-    def _add_merchant(self, document, merchant):
-        if self._merchant_categories is None:
-            self._merchant_categories = self._load_merchant_categories()
+    @staticmethod
+    def _add_words(document):
+        """The words residents type for a page's categories and services, which its
+        own text may not say: synonyms, the names in other languages ("bakery" finds
+        an untranslated boulangerie), the parent category, the services' names."""
         language = document.language
-        category_names, keywords = [], []
-        for key, names, parent_names in self._merchant_categories.get(merchant.pk, []):
-            name = names.get(language) or next(iter(names.values()))
-            category_names.append(name)
-            document.category_keys.append(str(key))
+        words = []
+        for names, parent_names in document.category_names:
             for variant_language, variant in names.items():
-                keywords.append(CATEGORY_WORDS.get(fold(variant), ""))
+                words.append(CATEGORY_WORDS.get(fold(variant), ""))
                 if variant_language != language:
-                    keywords.append(variant)  # "bakery" finds an untranslated boulangerie
-            keywords.append(parent_names.get(language) or " ".join(parent_names.values()))
-        commune = merchant.commune
-        document.categories = " ".join(category_names)
-        document.commune = f"{commune.name} {commune.postcodes.replace(',', ' ')}"
-        document.commune_id = merchant.commune_id
-        document.services = [service.value for service in merchant.services]
-        with translation.override(language or None):
-            for service in merchant.services:
-                keywords.append(str(service.label))
-                keywords.append(SERVICE_WORDS.get(service.value, ""))
-        document.keywords = " ".join(word for word in keywords if word)
-        document.suggest = merchant.title
-
-    # News and interviews ---------------------------------------------------------
-
-    def _load_article_topics(self):
-        from news.models import ArticlePage, Topic
-
-        links = ArticlePage.topics.through.objects.filter(
-            articlepage_id__in=[obj.pk for obj in self.objects]
-        ).values_list("articlepage_id", "topic__translation_key")
-        names = {}
-        for topic in Topic.objects.all():
-            names.setdefault(topic.translation_key, {})[self.language(topic)] = topic.name
-        per_article = {}
-        for article_id, key in links:
-            per_article.setdefault(article_id, []).append(names.get(key, {}))
-        return per_article
-
-    def _add_article(self, document, article):
-        if self._article_topics is None:
-            self._article_topics = self._load_article_topics()
-        topics = self._article_topics.get(article.pk, [])
-        document.categories = " ".join(
-            names.get(document.language) or " ".join(names.values()) for names in topics
-        )
-        if document.kind == KIND_INTERVIEW:
-            document.keywords = "entretien interview 3 questions"
-        else:
-            document.keywords = "actualite actualites news"
-        document.suggest = article.title
+                    words.append(variant)
+            words.append(parent_names.get(language) or " ".join(parent_names.values()))
+        places = directory.get()
+        if places is not None and document.services:
+            with translation.override(language or None):
+                for code in document.services:
+                    words.append(places.service_label(code))
+                    words.append(SERVICE_WORDS.get(code, ""))
+        document.keywords = " ".join(word for word in [*words, document.keywords] if word)
 
 
 def build_documents(objects):

@@ -9,12 +9,11 @@ the same ``FacetCounts``.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import Count
 
-from search.documents import KINDS, page_kind
+from search import directory, kinds
 
 
 @dataclass
@@ -28,15 +27,12 @@ class FacetCounts:
 
 def kind_content_types():
     """{content type id: kind} for the page types site search lists."""
-    from merchants.models import MerchantPage
-    from news.models import InterviewPage, NewsPage
-
-    types = ContentType.objects.get_for_models(MerchantPage, NewsPage, InterviewPage)
-    return {content_type.pk: page_kind(model) for model, content_type in types.items()}
+    return kinds.content_types()
 
 
-def content_types_for(kinds):
-    return [pk for pk, kind in kind_content_types().items() if kind in (kinds or KINDS)]
+def content_types_for(wanted):
+    wanted = wanted or kinds.keys()
+    return [pk for pk, kind in kind_content_types().items() if kind in wanted]
 
 
 def _raw_rows(queryset):
@@ -52,13 +48,13 @@ def open_merchant_ids(now):
     """Ids of the merchants open at ``now`` (the minute), cached for that minute.
 
     Independent of the query, so every search in the same minute shares it."""
-    from merchants.models import MerchantPage
-    from merchants.open_periods import filter_open_now
-
+    places = directory.get()
+    if places is None:
+        return frozenset()
     key = f"search:open-now:{now:%Y%m%d%H%M}"
     ids = cache.get(key)
     if ids is None:
-        open_now = filter_open_now(MerchantPage.objects.filter(live=True), now)
+        open_now = places.open_now(places.places().filter(live=True), now)
         ids = frozenset(open_now.values_list("pk", flat=True))
         cache.set(key, ids, 60)
     return ids
@@ -75,31 +71,40 @@ def count_facets(pages, now, kind_pages=None):
     them; the counting is done here. Grouping in SQL would repeat the match once per
     facet, and a common word matches every merchant.
     """
-    from merchants.choices import SERVICE_FIELDS
-    from merchants.models import Category, MerchantPage
-
     kinds_by_type = kind_content_types()
-    service_fields = list(SERVICE_FIELDS.items())
+    places = directory.get()
+    if places is None:
+        counts = FacetCounts()
+        kinds_found = Counter(
+            kinds_by_type.get(content_type_id, "")
+            for (content_type_id,) in _raw_rows(
+                (kind_pages if kind_pages is not None else pages)
+                .order_by()
+                .values_list("content_type_id")
+            )
+        )
+        counts.kinds = {kind: number for kind, number in kinds_found.items() if kind}
+        return counts
+    place = places.page_relation
+    services = places.services
     rows = _raw_rows(
         pages.order_by().values_list(
             "pk",
             "content_type_id",
-            "merchantpage__commune_id",
-            *(f"merchantpage__{field_name}" for _service, field_name in service_fields),
+            f"{place}__{places.commune_field}_id",
+            *(f"{place}__{service.field_name}" for service in services),
         )
     )
     counts = FacetCounts()
-    kinds, communes, services, merchant_ids = Counter(), Counter(), Counter(), []
+    kinds, communes, found_services, merchant_ids = Counter(), Counter(), Counter(), []
     for pk, content_type_id, commune_id, *offers in rows:
         kinds[kinds_by_type.get(content_type_id, "")] += 1
         if commune_id is None:
             continue
         merchant_ids.append(pk)
         communes[commune_id] += 1
-        services.update(
-            service.value
-            for (service, _field), offered in zip(service_fields, offers, strict=True)
-            if offered
+        found_services.update(
+            service.code for service, offered in zip(services, offers, strict=True) if offered
         )
     if kind_pages is not None:
         kinds = Counter(
@@ -111,20 +116,21 @@ def count_facets(pages, now, kind_pages=None):
     counts.kinds = {kind: number for kind, number in kinds.items() if kind}
     if not merchant_ids:
         return counts
+    link_field = places.link_place_field
     per_category = _raw_rows(
-        MerchantPage.categories.through.objects.filter(
-            merchantpage_id__in=pages.order_by().values("pk")
+        places.category_links.objects.filter(
+            **{f"{link_field}__in": pages.order_by().values("pk")}
         )
         .order_by()
         .values_list("category_id")
-        .annotate(n=Count("merchantpage_id", distinct=True))
+        .annotate(n=Count(link_field, distinct=True))
     )
-    keys = dict(Category.objects.values_list("pk", "translation_key"))
+    keys = dict(places.category_model.objects.values_list("pk", "translation_key"))
     for category_id, number in per_category:
         key = str(keys[category_id])
         counts.categories[key] = counts.categories.get(key, 0) + number
     counts.communes = dict(communes)
-    counts.services = dict(services)
+    counts.services = dict(found_services)
     open_ids = open_merchant_ids(now)
     counts.open_now = sum(1 for pk in merchant_ids if pk in open_ids)
     return counts

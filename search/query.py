@@ -2,7 +2,7 @@
 
 "restaurant ouvert dimanche" is not three words to find in a text: "ouvert dimanche"
 means "open on Sunday" (a filter on the merchants' open periods, evaluated when the
-search runs: see ``search.opening_days``), "ouvert maintenant" means the "open now"
+search runs: the directory's ``open_on``), "ouvert maintenant" means the "open now"
 filter, and "tain" names a commune, whose merchants come first. Everything else is a word that must
 appear (stemmed, accents and case ignored) in a page's text; when no page has them
 all, the engines relax the query (see ``QueryPlan.relaxations``).

@@ -1,7 +1,7 @@
 """Search hits turned into what visitors see: title, link, type, snippet, commune...
 
-One query per page type among the hits (plus their categories and topics), whatever
-the number of results.
+Each kind builds its own results (``search.kinds``): one query per kind among the
+hits (plus their categories and topics), whatever the number of results.
 """
 
 import html
@@ -9,16 +9,10 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
 
+from search import kinds
 from search.analysis import fold, stem
-from search.documents import KIND_INTERVIEW, KIND_MERCHANT, KIND_NEWS
 
-KIND_LABELS = {
-    KIND_MERCHANT: _("Commerce"),
-    KIND_NEWS: _("Actualité"),
-    KIND_INTERVIEW: _("Entretien"),
-}
 SNIPPET_WORDS = 32
 _WORD = re.compile(r"\w+|\W+")
 
@@ -40,7 +34,8 @@ class SearchResult:
 
     @property
     def kind_label(self):
-        return KIND_LABELS.get(self.kind, "")
+        kind = kinds.get(self.kind)
+        return kind.label if kind else ""
 
     def as_json(self):
         data = {
@@ -92,65 +87,23 @@ def snippet(text, query_words, length=SNIPPET_WORDS):
 
 def build_results(hits, scope, request, query_words, categories_by_key, now):
     """``SearchResult`` objects for ``hits`` (page ids, best first)."""
-    from merchants.models import MerchantPage
-    from news.models import ArticlePage
-
     ids = [page_id for page_id, _score in hits]
     if not ids:
         return []
-    language = scope.locale.language_code
+    context = kinds.ResultContext(scope, request, categories_by_key, now)
     pages = {}
-    merchants = (
-        MerchantPage.objects.filter(pk__in=ids)
-        .select_related("commune", "locale")
-        .prefetch_related("categories")
-    )
-    for merchant in merchants:
-        names = [
-            categories_by_key.get(str(category.translation_key), category).name
-            for category in merchant.categories.all()
-        ]
-        pages[merchant.pk] = SearchResult(
-            kind=KIND_MERCHANT,
-            title=merchant.title,
-            url=merchant.get_url(request),
-            summary=merchant.description or merchant.listing_summary,
-            commune=merchant.commune.name,
-            categories=names,
-            language=_other_language(merchant, language),
-            status=merchant.status(now),
-            services=merchant.services,
-        )
-    articles = (
-        ArticlePage.objects.filter(pk__in=ids).select_related("locale").prefetch_related("topics")
-    )
-    for article in articles:
-        topics = article.localized_topics(_topics_by_key(scope))
-        pages[article.pk] = SearchResult(
-            kind=KIND_INTERVIEW if article.is_interview else KIND_NEWS,
-            title=article.title,
-            url=article.get_url(request),
-            summary=article.listing_text,
-            categories=[topic.name for topic in topics],
-            language=_other_language(article, language),
-            date=article.published_at,
-        )
+    # Kinds sharing a builder (news and interviews) are built by one call.
+    builders = list(dict.fromkeys(kind.results for kind in kinds.all_kinds() if kind.results))
+    for builder in builders:
+        pages.update(builder(ids, context))
     results = [pages[page_id] for page_id in ids if page_id in pages]
     for result in results:
         result.snippet = snippet(result.summary, query_words)
     return results
 
 
-def _other_language(page, language):
+def other_language(page, language):
+    """The page's language when it is not ``language`` (a result shown in French on
+    the English site), else None."""
     code = page.locale.language_code
     return code if code != language else None
-
-
-def _topics_by_key(scope):
-    cache = getattr(scope, "_topics_by_key", None)
-    if cache is None:
-        from news.models import Topic
-
-        cache = {t.translation_key: t for t in Topic.objects.filter(locale=scope.locale)}
-        scope._topics_by_key = cache
-    return cache

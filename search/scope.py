@@ -13,10 +13,11 @@ from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
+from search import directory, kinds
 from search.analysis import DAY_SLUGS, DAYS
-from search.documents import KINDS
 from search.facets import content_types_for
 
 TRUE_VALUES = ("1", "on", "true", "yes", "oui")
@@ -61,13 +62,17 @@ class SearchFilters:
 
 
 class ReferenceData:
-    """Categories and communes, loaded once per request (two small tables)."""
+    """The directory's categories and communes, loaded once per request (two small
+    tables); none without a directory."""
 
     def __init__(self):
-        from merchants.models import Category, Commune
-
-        self.categories = list(Category.objects.select_related("locale"))
-        self.communes = list(Commune.objects.all())
+        places = directory.get()
+        self.directory = places
+        if places is None:
+            self.categories, self.communes = [], []
+            return
+        self.categories = list(places.category_model.objects.select_related("locale"))
+        self.communes = list(places.commune_model.objects.all())
 
     def category_keys(self, slug):
         match = next((c for c in self.categories if c.slug == slug), None)
@@ -89,18 +94,17 @@ class ReferenceData:
         return next((c for c in self.communes if value in (c.slug, c.insee_code)), None)
 
     def filters(self, params):
-        from merchants.choices import SERVICE_FIELDS
-
+        services = self.directory.service_codes() if self.directory else {}
         kind = params.get("type", "").strip()
         category = params.get("category", "").strip()
         keys = self.category_keys(category) if category else frozenset()
         service = params.get("service", "").strip()
         return SearchFilters(
-            kind=kind if kind in KINDS else "",
+            kind=kind if kind in kinds.keys() else "",
             category=category if keys else "",
             category_keys=keys,
             commune=self.commune(params.get("commune", "").strip()),
-            service=service if service in SERVICE_FIELDS else "",
+            service=service if service in services else "",
             open_now=params.get("open_now", "").strip().lower() in TRUE_VALUES,
             open_day=DAYS.get(params.get("open_day", "").strip().lower()),
         )
@@ -120,8 +124,6 @@ class SearchScope:
     @classmethod
     def for_site(cls, site, language, filters=None, now=None):
         """The scope of ``site`` (its root page and the root's translations)."""
-        from merchants.open_periods import current_time
-
         locales = {locale.language_code: locale for locale in Locale.objects.all()}
         locale = locales.get(language) or locales[settings.LANGUAGE_CODE]
         source = locales.get(settings.LANGUAGE_CODE)
@@ -159,8 +161,9 @@ class SearchScope:
     @property
     def kinds(self):
         if self.filters.merchant_only:
-            return ("merchant",) if self.filters.kind in ("", "merchant") else ()
-        return (self.filters.kind,) if self.filters.kind else KINDS
+            # The directory's filters: only the kinds it lists.
+            return tuple(key for key in kinds.directory_keys() if self.filters.kind in ("", key))
+        return (self.filters.kind,) if self.filters.kind else kinds.keys()
 
     def language_q(self):
         current = Q(locale=self.locale)
@@ -185,25 +188,30 @@ class SearchScope:
         return pages
 
     def merchants(self):
-        """The merchants matching the visitor's merchant filters."""
-        from merchants.choices import SERVICE_FIELDS
-        from merchants.models import MerchantPage
-        from merchants.open_periods import filter_open_now
-        from search.opening_days import filter_open_on
-
-        merchants = MerchantPage.objects.all()
+        """The directory's places (merchants) matching the visitor's filters."""
+        places = directory.get()
+        if places is None:
+            return Page.objects.none()
+        merchants = places.places()
         filters = self.filters
         if filters.category_keys:
-            links = MerchantPage.categories.through.objects.filter(
+            links = places.category_links.objects.filter(
                 category__translation_key__in=filters.category_keys
             )
-            merchants = merchants.filter(pk__in=links.values("merchantpage_id"))
+            merchants = merchants.filter(pk__in=links.values(places.link_place_field))
         if filters.commune is not None:
-            merchants = merchants.filter(commune=filters.commune)
+            merchants = merchants.filter(**{places.commune_field: filters.commune})
         if filters.service:
-            merchants = merchants.filter(**{SERVICE_FIELDS[filters.service]: True})
+            service = places.service_codes()[filters.service]
+            merchants = merchants.filter(**{service.field_name: True})
         if filters.open_now:
-            merchants = filter_open_now(merchants.filter(live=True), self.now)
+            merchants = places.open_now(merchants.filter(live=True), self.now)
         if filters.open_day is not None:
-            merchants = filter_open_on(merchants.filter(live=True), filters.open_day, self.now)
+            merchants = places.open_on(merchants.filter(live=True), filters.open_day, self.now)
         return merchants
+
+
+def current_time():
+    """The moment results are computed for: the directory's clock (tests move it)."""
+    places = directory.get()
+    return places.now() if places is not None else timezone.now()

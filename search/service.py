@@ -9,6 +9,7 @@ import logging
 import math
 from dataclasses import dataclass, field
 
+from search import directory
 from search.analysis import clean_query, query_words
 from search.backends import engine
 from search.backends.base import EngineResult
@@ -66,12 +67,12 @@ def browse(scope, offset, limit, with_facets):
     """The merchants matching the filters alone, by name (no query to rank by).
 
     Structured filtering: the database answers it, whatever the search engine."""
-    from merchants.models import MerchantPage
-
-    merchants = MerchantPage.objects.filter(pk__in=scope.pages().values("pk"))
-    ids = list(
-        merchants.order_by("sort_name", "pk").values_list("pk", flat=True)[offset : offset + limit]
-    )
+    places = directory.get()
+    if places is None:
+        return EngineResult()
+    merchants = places.places().filter(pk__in=scope.pages().values("pk"))
+    ordered = merchants.order_by(places.sort_field, "pk").values_list("pk", flat=True)
+    ids = list(ordered[offset : offset + limit])
     facets = count_facets(scope.pages(), scope.now) if with_facets else None
     return EngineResult(hits=[(pk, 0.0) for pk in ids], total=merchants.count(), facets=facets)
 

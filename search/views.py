@@ -15,18 +15,17 @@ from django.utils import translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
-from merchants.choices import Service
-from search.documents import KIND_INTERVIEW, KIND_MERCHANT, KIND_NEWS
+from search import kinds
 from search.editorial import popular_searches
 from search.query import text_without_filters
 from search.service import run_search
 
 MAX_CHIPS = 10
-KIND_CHIP_LABELS = {
-    KIND_MERCHANT: lambda: _("Commerces"),
-    KIND_NEWS: lambda: _("Actualités"),
-    KIND_INTERVIEW: lambda: _("Entretiens"),
-}
+
+
+def _kind_chip_label(key):
+    kind = kinds.get(key)
+    return str(kind.plural_label) if kind else ""
 
 
 @dataclass
@@ -59,14 +58,14 @@ def _facets(outcome, base_url):
         return _link(base_url, {**query, **filters.params(**overrides)})
 
     groups = []
-    kinds = [
-        Chip(KIND_CHIP_LABELS[kind](), url(type=kind), facets.kinds[kind], filters.kind == kind)
-        for kind in (KIND_MERCHANT, KIND_NEWS, KIND_INTERVIEW)
-        if facets.kinds.get(kind)
+    kind_chips = [
+        Chip(_kind_chip_label(key), url(type=key), facets.kinds[key], filters.kind == key)
+        for key in kinds.keys()
+        if facets.kinds.get(key)
     ]
-    if len(kinds) > 1 or filters.kind:
+    if len(kind_chips) > 1 or filters.kind:
         everything = Chip(_("Tout"), url(type=""), sum(facets.kinds.values()), not filters.kind)
-        groups.append(FacetGroup("type", _("Type de résultat"), [everything, *kinds]))
+        groups.append(FacetGroup("type", _("Type de résultat"), [everything, *kind_chips]))
 
     categories = reference.category_names(language)
     if filters.category_keys:
@@ -107,15 +106,16 @@ def _facets(outcome, base_url):
     if chips:
         groups.append(FacetGroup("commune", _("Commune"), chips))
 
+    services = reference.directory.services if reference.directory else ()
     chips = [
         Chip(
-            str(service.label),
-            url(service="" if filters.service == service.value else service.value),
-            facets.services.get(service.value, 0),
-            filters.service == service.value,
+            str(service.label()),
+            url(service="" if filters.service == service.code else service.code),
+            facets.services.get(service.code, 0),
+            filters.service == service.code,
         )
-        for service in Service
-        if facets.services.get(service.value) or filters.service == service.value
+        for service in services
+        if facets.services.get(service.code) or filters.service == service.code
     ]
     if chips:
         groups.append(FacetGroup("service", _("Service"), chips))
@@ -164,15 +164,20 @@ def _category_name(outcome):
     return names.get(str(selected.translation_key), selected).name
 
 
+def _service_label(outcome, code):
+    places = outcome.reference.directory
+    return places.service_label(code) if places is not None and code else ""
+
+
 def _active_filters(outcome, base_url):
     """``[(label, url without it)]`` for each active filter, shown under the search
     box: a new query keeps them (hidden fields), and each stays removable."""
     filters = outcome.scope.filters
     labels = {
-        "type": KIND_CHIP_LABELS[filters.kind]() if filters.kind else "",
+        "type": _kind_chip_label(filters.kind) if filters.kind else "",
         "category": _category_name(outcome) if filters.category_keys else "",
         "commune": filters.commune.name if filters.commune is not None else "",
-        "service": str(Service(filters.service).label) if filters.service else "",
+        "service": _service_label(outcome, filters.service),
         "open_now": _("Ouvert maintenant") if filters.open_now else "",
         "open_day": _("Ouvert %(day)s") % {"day": _day_name(filters.open_day)}
         if filters.open_day is not None
@@ -213,7 +218,7 @@ def _filter_labels(outcome):
     if filters.commune is not None:
         labels.append(filters.commune.name)
     if filters.service:
-        labels.append(str(Service(filters.service).label))
+        labels.append(_service_label(outcome, filters.service))
     if filters.open_now:
         labels.append(_("ouvert maintenant"))
     if filters.open_day is not None:

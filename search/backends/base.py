@@ -23,16 +23,13 @@ from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
 from wagtail.models import Page
 
+from search import directory, kinds
 from search.analysis import edit_distance, typo_budget
 from search.facets import FacetCounts, count_facets, kind_content_types
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 ENTRY = IndexEntry._meta.db_table
 PAGE = Page._meta.db_table
-
-# News and interviews rank a little below merchants with the same score: residents
-# who type "fromages" came for cheese shops first.
-KIND_FACTORS = {"merchant": 1.0, "news": 0.7, "interview": 0.7}
 
 
 @dataclass
@@ -147,7 +144,7 @@ class DatabaseSiteSearch:
     def _kind_factor_sql(self):
         cases = []
         for content_type_id, kind in kind_content_types().items():
-            factor = KIND_FACTORS.get(kind, 1.0)
+            factor = kinds.rank_factors().get(kind, 1.0)
             if factor != 1.0:
                 cases.append(f"WHEN {int(content_type_id)} THEN {factor!r}")
         if not cases:
@@ -161,11 +158,14 @@ class DatabaseSiteSearch:
 
     def _tier(self, plan, page_id_sql=f'"{PAGE}"."id"'):
         """Merchants of the communes the query names come first."""
-        if not plan.commune_ids:
+        places = directory.get()
+        if not plan.commune_ids or places is None:
             return "0", []
-        from merchants.models import MerchantPage
-
-        merchants = MerchantPage.objects.filter(commune_id__in=plan.commune_ids).values("pk")
+        merchants = (
+            places.places()
+            .filter(**{f"{places.commune_field}_id__in": plan.commune_ids})
+            .values("pk")
+        )
         sql, params = merchants.query.get_compiler(using=merchants.db).as_sql()
         return f"(CASE WHEN {page_id_sql} IN ({sql}) THEN 1 ELSE 0 END)", list(params)
 

@@ -29,7 +29,8 @@ from modelsearch.backends.opensearch3 import (
 from modelsearch.index import class_is_indexed
 from wagtail.models import Page
 
-from search.backends.base import KIND_FACTORS, EngineResult
+from search import directory, kinds
+from search.backends.base import EngineResult
 from search.documents import ROLE_WEIGHTS, ROLES, build_documents
 from search.facets import FacetCounts, open_merchant_ids
 from search.indexing import record_indexed
@@ -187,11 +188,11 @@ class EngineSiteSearch:
         return sorted(str(pk) for pk in open_merchant_ids(scope.now))
 
     def _open_on_ids(self, scope):
-        from merchants.models import MerchantPage
-        from search.opening_days import filter_open_on
-
-        merchants = filter_open_on(
-            MerchantPage.objects.filter(live=True), scope.filters.open_day, scope.now
+        places = directory.get()
+        if places is None:
+            return []
+        merchants = places.open_on(
+            places.places().filter(live=True), scope.filters.open_day, scope.now
         )
         return sorted(str(pk) for pk in merchants.values_list("pk", flat=True))
 
@@ -275,7 +276,7 @@ class EngineSiteSearch:
         }
         functions = [
             {"filter": {"term": {"site_kind": kind}}, "weight": factor}
-            for kind, factor in KIND_FACTORS.items()
+            for kind, factor in kinds.rank_factors().items()
             if factor != 1.0
         ]
         return {
@@ -337,7 +338,7 @@ class EngineSiteSearch:
             return {b["key"]: b["doc_count"] for b in aggregations[name]["buckets"]}
 
         facets = FacetCounts(kinds=buckets("kinds"))
-        if kind_filter and scope.filters.kind != "merchant":
+        if kind_filter and scope.filters.kind not in kinds.directory_keys():
             return facets
         facets.categories = buckets("categories")
         facets.communes = {int(key): n for key, n in buckets("communes").items() if key}

@@ -10,8 +10,7 @@ import time_machine
 from wagtail.models import Page, Site
 
 from merchants.models import MerchantPage
-from merchants.open_periods import refresh_open_periods
-from search.opening_days import day_bounds, next_date
+from merchants.open_periods import day_bounds, next_date, refresh_open_periods
 from search.query import plan_query
 from search.scope import SearchScope
 from tests.merchants.conftest import paris

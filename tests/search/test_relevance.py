@@ -14,8 +14,8 @@ recall@5 of 0.9.
 import pytest
 
 from merchants.models import Commune
+from merchants.open_periods import day_bounds
 from merchants.opening_hours import open_intervals
-from search.opening_days import day_bounds
 from search.query import plan_query
 from tests.search.conftest import ENGINES, backend_for, relevance_scope
 from tests.search.dataset import HOURS, MERCHANTS, SERVICE_CODES
