@@ -6,7 +6,7 @@ Usage:
 
 Builds a throwaway database (SQLite in a temporary folder unless --database-url is
 given; PostgreSQL needs an empty database), loads the demo, then adds fictional
-merchants under the demo directory. Pages are inserted by ``merchants.bulk_pages``
+merchants under the demo directory. Pages are inserted by ``home.bulk_pages``
 without revisions or log entries (search does not read them), then indexed through
 each configured backend's bulk indexing, timed. With --search-url, OpenSearch is
 indexed and measured too, beside the database backend.
@@ -99,7 +99,7 @@ def build_merchants(first, count, categories, communes):
 
 def seed(count):
     """Insert ``count`` merchants; return them (indexing is done and timed apart)."""
-    from merchants import bulk_pages
+    from home import bulk_pages
     from merchants.demo.categories import CATEGORIES
     from merchants.models import Category, Commune, MerchantIndexPage
     from merchants.open_periods import refresh_open_periods

@@ -9,8 +9,12 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Connects Wagtail's publication signals to the pipeline.
-        from home import publication
+        from home import demo, publication, roles
+        from home.demo import site
         from home.translation import steps
+
+        demo.register_loader("site", site.load, order=demo.SITE)
+        demo.register_loader("roles", roles.load, order=demo.ROLES)
 
         publication.register_step(
             "translation_facts",

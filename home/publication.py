@@ -25,10 +25,14 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from wagtail.signals import page_published, page_unpublished
 
 logger = logging.getLogger(__name__)
+
+# Sent by ``home.bulk_pages`` after writing many pages at once without ``post_save``
+# (``sender``: their model, ``pages``: the pages): the search index connects to it.
+pages_written = Signal()
 
 # Stages, in the order they run.
 TRANSLATION_FACTS = 10  # translations get the facts first: later steps read them

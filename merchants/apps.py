@@ -8,10 +8,12 @@ class MerchantsConfig(AppConfig):
     verbose_name = _("Annuaire des commerces")
 
     def ready(self):
-        from home import publication
+        from home import demo, publication
+        from merchants import demo as merchants_demo
         from merchants import open_periods, search
 
         search.register()
+        demo.register_loader("merchants", merchants_demo.load, order=demo.FEATURES + 1)
 
         publication.register_step(
             "open_periods",

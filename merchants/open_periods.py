@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from merchants.bulk_pages import insert_rows
+from home.bulk_pages import insert_rows
 from merchants.models import MerchantPage, OpeningCalendar, OpenPeriod
 from merchants.opening_hours import Closure, midnight, open_intervals, status_at, to_paris
 

@@ -8,6 +8,11 @@ class NewsConfig(AppConfig):
     verbose_name = _("Actualités et entretiens")
 
     def ready(self):
+        from home import demo, sections
         from news import search
+        from news.blocks import NewsHighlightsBlock
+        from news.demo import load as news_demo
 
         search.register()
+        demo.register_loader("news", news_demo.load, order=demo.FEATURES)
+        sections.register("news_highlights", NewsHighlightsBlock())

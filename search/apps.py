@@ -8,9 +8,12 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from home import publication
+        from home import demo, publication
+        from search import demo as search_demo
         from search import indexing
 
+        demo.register_loader("search", search_demo.load, order=demo.EXTRAS)
+        publication.pages_written.connect(indexing.index_written_pages)
         publication.register_step(
             "search_translations",
             order=publication.SEARCH,

@@ -136,6 +136,11 @@ def index_pages(backend, ids):
                 backend.add_bulk(model, objects)
 
 
+def index_written_pages(sender, pages, **kwargs):
+    """Receiver of ``home.publication.pages_written``."""
+    index_after_bulk_write(sender, pages)
+
+
 def index_after_bulk_write(model, pages):
     """Index pages written in bulk (which sends no ``post_save``).
 

@@ -4,16 +4,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BodyBlock, HomeSectionBlock
-from news.blocks import NewsHighlightsBlock
+from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.sections import SectionsBlock
 
 from .base import BasePage
-
-
-class HomePageSectionBlock(HomeSectionBlock):
-    """The home page's sections: the shared ones plus those other apps provide."""
-
-    news_highlights = NewsHighlightsBlock()
 
 
 class HomePage(BasePage):
@@ -45,7 +39,8 @@ class HomePage(BasePage):
     )
     hero_link_label = models.CharField(_("texte du bouton du bandeau"), max_length=60, blank=True)
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    body = StreamField(HomePageSectionBlock(), verbose_name=_("sections"), blank=True)
+    # Shared sections and those feature apps register (home.sections).
+    body = StreamField(SectionsBlock(), verbose_name=_("sections"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
 

@@ -7,3 +7,10 @@ class CallCollectConfig(AppConfig):
     name = "merchants.collect"
     label = "call_collect"
     verbose_name = _("Appeler et retirer")
+
+    def ready(self):
+        from home import demo
+        from merchants.collect import demo as collect_demo
+
+        # Pickup slots and requests need the merchants, their accounts and the report.
+        demo.register_loader("call_collect", collect_demo.load, order=demo.EXTRAS + 1)

@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
+from home.bulk_pages import create_child_pages
 from home.demo.images import demo_image
 from home.demo.localize import Glossary, translate
 from home.models import HomePage
-from merchants.bulk_pages import create_child_pages
 from merchants.models import (
     Category,
     Commune,

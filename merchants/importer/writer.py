@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
 
 from home import publication
-from merchants.bulk_pages import create_child_pages, save_page_changes
+from home.bulk_pages import create_child_pages, save_page_changes
 from merchants.choices import SERVICE_FIELDS
 from merchants.models import Category, MerchantPage, comparable_name
 

@@ -278,7 +278,7 @@ class MerchantPage(BasePage):
             raise ValidationError(errors)
 
     def update_derived_fields(self):
-        """Fields computed from others (also called by ``merchants.bulk_pages``)."""
+        """Fields computed from others (also called by ``home.bulk_pages``)."""
         self.sort_name = comparable_name(self.title)[:255]
 
     def full_clean(self, *args, **kwargs):

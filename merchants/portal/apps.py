@@ -9,9 +9,11 @@ class MerchantPortalConfig(AppConfig):
     verbose_name = _("Espace commerçant")
 
     def ready(self):
-        from home import publication
+        from home import demo, publication
+        from merchants.portal import demo as portal_demo
         from merchants.portal import signals  # connects the workflow receivers
 
+        demo.register_loader("merchant_portal", portal_demo.load, order=demo.ACCOUNTS)
         publication.register_step(
             "listing_invitations",
             order=publication.NOTIFICATIONS,

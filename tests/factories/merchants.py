@@ -6,7 +6,7 @@ import wagtail_factories
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from merchants.bulk_pages import create_child_pages
+from home.bulk_pages import create_child_pages
 from merchants.models import Category, Commune, MerchantPage
 from merchants.open_periods import refresh_open_periods
 

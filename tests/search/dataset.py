@@ -384,8 +384,8 @@ def create_relevance_site():
     """
     from wagtail.models import Locale, Page
 
+    from home.bulk_pages import create_child_pages
     from home.models import HomePage
-    from merchants.bulk_pages import create_child_pages
     from merchants.demo.categories import CATEGORIES
     from merchants.models import Category, Commune, MerchantIndexPage, MerchantPage
     from merchants.open_periods import refresh_open_periods

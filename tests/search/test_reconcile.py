@@ -63,11 +63,11 @@ def test_running_the_import_again_indexes_what_the_index_lost(tmp_path):
     out, err = run("import_merchants", str(path))
 
     assert "0 commerces créés, 0 mis à jour, 12 inchangés" in out
-    assert "Index de recherche : 12 fiches manquantes ou périmées indexées." in out
+    assert "« default » : 12 pages manquantes ou périmées indexées." in out
     assert err == ""
     assert found("Bretzelerie") == {f"rec-{number}" for number in range(12)}
     out, _err = run("import_merchants", str(path))
-    assert "Index de recherche" not in out  # nothing left to do
+    assert "indexée" not in out  # nothing left to do
 
 
 def test_reconcile_command_indexes_a_publication_whose_indexing_was_lost():
@@ -86,9 +86,11 @@ def test_reconcile_command_indexes_a_publication_whose_indexing_was_lost():
     assert merchant.external_id not in found("Zéphyrine")
 
     out, _err = run("reconcile_search_index")
-    assert "« default » : 1 page indexée." in out
+    assert "« default » : 1 page manquante ou périmée indexée." in out
     assert found("Zéphyrine") == {merchant.external_id}
     out, _err = run("reconcile_search_index")
+    assert out == ""  # quiet when there is nothing to do (cron)
+    out, _err = run("reconcile_search_index", "--verbosity", "2")
     assert "« default » : 0 " in out
     merchant.refresh_from_db()
     assert IndexedPage.objects.get(page=merchant).live_revision == merchant.live_revision_id

@@ -2,7 +2,9 @@
 
 import time
 
+from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -20,8 +22,6 @@ from merchants.models import (
     OpeningCalendar,
     OpenPeriod,
 )
-from search.indexing import reconcile
-from search.models import IndexedPage
 
 
 class ProgressBar:
@@ -158,7 +158,7 @@ class Command(BaseCommand):
                     OpeningCalendar,
                     Revision,
                     IndexEntry,
-                    IndexedPage,
+                    *self.search_models(),
                 ]
             )
         if not options["dry_run"]:
@@ -184,28 +184,20 @@ class Command(BaseCommand):
             )
         self.stdout.write(self.style.SUCCESS(summary))
 
+    @staticmethod
+    def search_models():
+        """What the search app writes for imported pages, when it is installed."""
+        if not apps.is_installed("search"):
+            return []
+        return [apps.get_model("search", "IndexedPage")]
+
     def report_index(self, directory):
         """Index the directory's merchants that a search backend missed (this import's
         engine write failed, or an earlier import was killed after its commit)."""
-        merchants = MerchantPage.objects.descendant_of(directory).values("pk")
-        reconciled = reconcile(Page.objects.filter(pk__in=merchants))
-        if reconciled.total_indexed:
-            self.stdout.write(
-                translation.ngettext(
-                    "Index de recherche : %(count)s fiche manquante ou périmée indexée.",
-                    "Index de recherche : %(count)s fiches manquantes ou périmées indexées.",
-                    reconciled.total_indexed,
-                )
-                % {"count": reconciled.total_indexed}
-            )
-        if reconciled.total_failed:
-            self.stderr.write(
-                translation.ngettext(
-                    "Index de recherche : %(count)s fiche n'a pas pu être indexée (moteur "
-                    "injoignable) ; relancez reconcile_search_index plus tard.",
-                    "Index de recherche : %(count)s fiches n'ont pas pu être indexées (moteur "
-                    "injoignable) ; relancez reconcile_search_index plus tard.",
-                    reconciled.total_failed,
-                )
-                % {"count": reconciled.total_failed}
+        if "reconcile_search_index" in get_commands():
+            call_command(
+                "reconcile_search_index",
+                under=directory.pk,
+                stdout=self.stdout,
+                stderr=self.stderr,
             )

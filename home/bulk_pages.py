@@ -12,11 +12,12 @@ import of thousands of merchants. This module does the same work in bulk:
 - each page gets a revision (its serialised content, as ``save_revision`` stores it)
   that is also its live revision when published, and the log entries of the history
   view;
-- the reference index and the database search index are updated in the same
-  transaction; search engines receive the pages once it commits.
+- the reference index is updated in the same transaction, and ``pages_written`` is
+  sent for the search index (``post_save`` is not: it would index page by page).
 
-Page signals (``page_published``) are not sent; callers do what their receivers would
-(the directory refreshes its open periods). Callers validate the pages first.
+Page signals (``page_published``) are not sent: callers that publish run the
+publication pipeline (``home.publication.pages_published``). Callers validate the
+pages first.
 """
 
 import uuid
@@ -29,7 +30,7 @@ from django.utils.text import slugify
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
-from search.indexing import index_after_bulk_write
+from home.publication import pages_written
 
 BATCH_SIZE = 500
 _BOOKKEEPING = [
@@ -205,11 +206,12 @@ def _update_reference_index(pages):
 
 
 def _index(pages):
-    """Reference index and database search index now (same database, rolled back with
-    the rest); search engines once the transaction commits (see ``search.indexing``)."""
+    """Reference index now (same database, rolled back with the rest); the search index
+    through ``pages_written`` (its receiver writes database indexes in this transaction
+    and search engines once it commits, see ``search.indexing``)."""
     _update_reference_index(pages)
     if pages:
-        index_after_bulk_write(type(pages[0]), pages)
+        pages_written.send(sender=type(pages[0]), pages=pages)
 
 
 def _save_many_to_many(pages, replace):
