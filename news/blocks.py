@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from home.blocks import RICH_TEXT_FEATURES, ImageBlock, QuoteBlock
+from home.locales import active_locale, localized
 
 FOOTNOTE_HELP = _(
     "Pour renvoyer à une note, écrivez son numéro entre crochets, par exemple [1] "
@@ -67,7 +68,7 @@ class NewsHighlightsBlock(blocks.StructBlock):
         template = "news/blocks/news_highlights_block.html"
 
     def get_context(self, value, parent_context=None):
-        from home.locales import active_locale, localized
+        # news.models imports this module (its StreamFields use these blocks).
         from news.models import InterviewPage, NewsIndexPage, NewsPage
 
         context = super().get_context(value, parent_context=parent_context)

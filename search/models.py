@@ -38,6 +38,7 @@ class SearchPage(BasePage):
         verbose_name_plural = _("pages de recherche")
 
     def get_context(self, request, *args, **kwargs):
+        # The search page's context reads the search log, a model of this module.
         from search.views import search_page_context
 
         context = super().get_context(request, *args, **kwargs)

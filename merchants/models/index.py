@@ -39,6 +39,7 @@ class MerchantIndexPage(BasePage):
         verbose_name_plural = _("annuaires des commerces")
 
     def get_context(self, request, *args, **kwargs):
+        # The context module reads these models: imported when a page is served.
         from merchants.views import directory_context
 
         context = super().get_context(request, *args, **kwargs)

@@ -323,6 +323,7 @@ class MerchantPage(BasePage):
         return self.latitude is not None and self.longitude is not None
 
     def get_context(self, request, *args, **kwargs):
+        # The context module reads these models: imported when a page is served.
         from merchants.views import profile_context
 
         context = super().get_context(request, *args, **kwargs)

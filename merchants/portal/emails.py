@@ -21,6 +21,7 @@ from wagtail.users.models import UserProfile
 from home import mail
 from home.mail import absolute_url
 from home.roles import COMMUNICATION
+from merchants.portal.models import MerchantAccount
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +70,6 @@ def send_invitation(account, token_generator, days_valid):
 
 
 def _merchant_recipients(page):
-    from merchants.portal.models import MerchantAccount
-
     accounts = MerchantAccount.objects.active().filter(merchant=page).select_related("user")
     return [account for account in accounts if account.user.email]
 

@@ -17,6 +17,7 @@ from home.blocks import BodyBlock, CallToActionBlock
 from home.locales import active_locale
 from home.models import BasePage
 from news.blocks import FootnoteBlock, InterviewBodyBlock
+from news.feeds import NewsAtomFeed, NewsRssFeed
 
 from .structured_data import article_structured_data
 from .topics import Topic
@@ -117,26 +118,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from news.feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom(self, request):
-        from news.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
     @path("theme/<slug:topic_slug>/rss/")
     def topic_rss(self, request, topic_slug):
-        from news.feeds import NewsRssFeed
-
         return NewsRssFeed(self, self.topic_or_404(topic_slug))(request)
 
     @path("theme/<slug:topic_slug>/atom/")
     def topic_atom(self, request, topic_slug):
-        from news.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self, self.topic_or_404(topic_slug))(request)
 
 

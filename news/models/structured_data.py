@@ -2,6 +2,8 @@
 
 from django.utils import timezone
 
+from home.models import SiteSettings
+
 
 def _image_url(image, request, spec="fill-1200x675"):
     if image is None:
@@ -14,8 +16,6 @@ def article_structured_data(page, request=None):
     """A ``NewsArticle``; an interview is one too, ``about`` the person interviewed."""
     site_settings = None
     if request is not None:
-        from home.models import SiteSettings
-
         site_settings = SiteSettings.for_request(request)
     publisher_name = site_settings.organisation_name if site_settings else "Agglo Rhône Commerces"
     published = page.published_at
