@@ -85,6 +85,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "site_cms.urls"
+# A refused form is explained in the site's layout and language (Django's own page is
+# English markup around translated text).
+CSRF_FAILURE_VIEW = "site_cms.views.csrf_failure"
 
 TEMPLATES = [
     {

@@ -1,6 +1,6 @@
 """Security headers on what visitors, merchants and editors load: Content-Security-Policy
 (public site, portal, admin, error pages), Permissions-Policy, Cross-Origin-Resource-Policy;
-the map's tile server (MAP_TILES_URL)."""
+the map's tile server (MAP_TILES_URL) and the CSRF failure page."""
 
 import html
 import re
@@ -332,3 +332,56 @@ def test_embedded_videos_need_no_style_attribute_and_may_be_framed():
     assert 'data-embed-width="480" data-embed-height="360"' in markup
     assert "style=" not in markup
     assert "https://www.youtube.com" in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]
+
+
+# The CSRF failure page -----------------------------------------------------------------
+
+
+@pytest.fixture
+def merchant_account():
+    merchant = MerchantPage.objects.get(external_id="demo-010", locale__language_code="fr")
+    return MerchantAccountFactory(merchant=merchant, user__username="csrf@commerces.example")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", ["Formulaire expiré", "Rien n’a été enregistré", "rechargez la page"]),
+        ("en", ["Form expired", "Nothing was saved", "reload the page"]),
+    ],
+)
+def test_an_expired_form_is_explained_in_the_page_language(merchant_account, language, expected):
+    merchant = MerchantPage.objects.get(pk=merchant_account.merchant_id)
+    hours_before = merchant.opening_hours
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(merchant_account.user)
+    with translation.override(language):
+        url = reverse("merchant_portal:hours")
+    form = f"http://testserver{url}"
+    response = browser.post(
+        url,
+        {"opening_hours": "Mo-Su 00:00-24:00", "closed_from": "", "closed_until": ""},
+        HTTP_REFERER=form,
+    )
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert f'<html lang="{language}">' in page
+    for text in expected:
+        assert text in html.unescape(page)
+    assert f'href="{form}"' in page  # back to the form
+    assert_strict_public_policy(response)
+    assert MerchantPage.objects.get(pk=merchant.pk).opening_hours == hours_before
+
+
+def test_the_csrf_page_renders_for_anonymous_visitors_without_a_cookie():
+    with translation.override("en"):
+        url = reverse("merchant_listing:request")
+    response = Client(enforce_csrf_checks=True).post(
+        url, {"title": "Commerce"}, HTTP_REFERER="https://elsewhere.example/form/"
+    )
+    assert response.status_code == 403
+    page = html.unescape(response.content.decode())
+    assert '<html lang="en">' in page
+    assert "Form expired" in page
+    assert "cookies" in page  # no CSRF cookie at all: the browser may refuse cookies
+    assert "elsewhere.example" not in page  # no link to another site
