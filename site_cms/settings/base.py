@@ -271,8 +271,8 @@ CONTENT_SECURITY_POLICY_ADMIN = {
 }
 # Permissions-Policy (django-permissions-policy): powerful features the site does not
 # use are denied to every origin, embedded frames included (only features Chromium
-# knows: it logs an error for any other). A view or page that needs
-# one allows it for itself (site_cms.security.permissions_policy_allowing; pages through
+# knows: it logs an error for any other). A view or page that needs one allows it for
+# itself (site_cms.security.permissions_policy_allowing; pages through
 # BasePage.allowed_browser_features). Fullscreen, picture-in-picture and encrypted media
 # go to the embedded video players only.
 PERMISSIONS_POLICY = {

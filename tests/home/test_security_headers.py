@@ -11,6 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
+from wagtail.documents.models import Document
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.format import embed_to_frontend_html
 from wagtail.embeds.models import Embed
@@ -301,6 +302,16 @@ def test_open_data_and_the_search_api_may_be_read_by_other_sites(client):
     api = client.get("/api/search/?q=fromage")
     assert api.status_code == 200
     assert api["Cross-Origin-Resource-Policy"] == "cross-origin"
+
+
+def test_documents_keep_wagtails_stricter_policy(client):
+    document = Document.objects.first()
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)
+    # Wagtail's own header for served files is stricter than the site's: it stays.
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
 @override_settings(WHITENOISE_USE_FINDERS=True, WHITENOISE_AUTOREFRESH=True)
