@@ -1,5 +1,6 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django_permissions_policy.decorators import permissions_policy_override
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -13,6 +14,7 @@ from home.translation.report import (
     StaleTranslationsReportView,
 )
 from home.translation.views import GuardedUpdateTranslationsView, refuse_incomplete_publication
+from site_cms.security import permissions_policy_allowing
 
 
 class FooterContentViewSet(SnippetViewSet):
@@ -65,3 +67,19 @@ def stale_translations_menu_item():
 @hooks.register("construct_homepage_panels")
 def stale_translations_panel(request, panels):
     panels.append(StaleTranslationsPanel(request))
+
+
+@hooks.register("on_serve_page")
+def allow_page_browser_features(next_serve_page):
+    """Pages whose type lists ``allowed_browser_features`` (BasePage) are served with a
+    Permissions-Policy that allows those features for this origin; every other page
+    keeps the site's policy. Routes of routable pages go through here too."""
+
+    def serve_page(page, request, args, kwargs):
+        features = getattr(page, "allowed_browser_features", ())
+        if not features:
+            return next_serve_page(page, request, args, kwargs)
+        override = permissions_policy_override(permissions_policy_allowing(features))
+        return override(lambda request: next_serve_page(page, request, args, kwargs))(request)
+
+    return serve_page

@@ -231,7 +231,10 @@ def export(request, index_path, file_format):
     response = HttpResponse(body, content_type=EXPORT_TYPES[file_format])
     disposition = "attachment" if file_format == "csv" else "inline"
     response["Content-Disposition"] = f'{disposition}; filename="{index.slug}.{file_format}"'
+    # Open data: any site may read these files, so they waive the site's same-origin
+    # Cross-Origin-Resource-Policy.
     response["Access-Control-Allow-Origin"] = "*"
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
     # Thousands of merchants take a moment to serialise; a few minutes of staleness is
     # fine for open data and the map (less when "open now" is part of the question).
     patch_cache_control(response, public=True, max_age=60 if filters.open_now else 300)

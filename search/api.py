@@ -44,7 +44,10 @@ def _json(data, language):
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["Content-Language"] = language
     response["Vary"] = "Accept-Language"
+    # A public API: other sites may call it, so it waives the site's same-origin
+    # Cross-Origin-Resource-Policy.
     response["Access-Control-Allow-Origin"] = "*"
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
 
 

@@ -60,6 +60,12 @@ class BasePage(Page):
         index.SearchField("listing_summary"),
     ]
 
+    # Browser features this page type uses among those the site's Permissions-Policy
+    # denies (settings.PERMISSIONS_POLICY), e.g. ("geolocation",) for a "near me"
+    # button: its pages allow them for the site's own origin only (the on_serve_page
+    # hook in home/wagtail_hooks.py).
+    allowed_browser_features = ()
+
     class Meta:
         abstract = True
 

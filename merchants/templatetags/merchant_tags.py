@@ -3,27 +3,28 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
-# The characters Django's json_script escapes, so that data can never end the element.
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
 
 @register.simple_tag
-def ld_json(data):
-    """``data`` as a ``<script type="application/ld+json">`` element.
-
-    Structured data is not executed, so a strict Content-Security-Policy (no inline
-    scripts) still holds; the escaping is json_script's.
-    """
-    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        _SCRIPT_ESCAPES
+def map_tiles_attributes():
+    """The data attributes from which merchants.js loads a map's tiles and credits
+    their source: ``MAP_TILES_URL``, ``MAP_TILES_ATTRIBUTION`` (by default the
+    OpenStreetMap credit in the page's language) and ``MAP_TILES_ATTRIBUTION_URL``."""
+    attribution = settings.MAP_TILES_ATTRIBUTION or "© " + _(
+        "les contributrices et contributeurs d’OpenStreetMap"
     )
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+    return format_html(
+        'data-tiles-url="{}" data-attribution="{}" data-attribution-url="{}"',
+        settings.MAP_TILES_URL,
+        attribution,
+        settings.MAP_TILES_ATTRIBUTION_URL,
+    )
 
 
 @register.filter

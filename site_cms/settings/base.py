@@ -6,10 +6,12 @@ from the environment through ``site_cms.env.env``.
 
 import datetime
 
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 from search.backends.config import search_backends
 from site_cms.env import BASE_DIR, env
+from site_cms.security import check_attribution_url, static_file_headers, tile_source
 
 PROJECT_DIR = BASE_DIR / "site_cms"
 VAR_DIR = BASE_DIR / "var"
@@ -54,11 +56,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "site_cms.middleware.CrossOriginResourcePolicyMiddleware",
+    "site_cms.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +85,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "site_cms.urls"
+# A refused form is explained in the site's layout and language (Django's own page is
+# English markup around translated text).
+CSRF_FAILURE_VIEW = "site_cms.views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -152,6 +161,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+WHITENOISE_ADD_HEADERS_FUNCTION = static_file_headers
 
 # Complex page models can exceed Django's default limit in Wagtail's editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -192,6 +202,115 @@ if MACHINE_TRANSLATION_URL:
             "TIMEOUT": env.int("MACHINE_TRANSLATION_TIMEOUT", default=10),
         },
     }
+
+# Maps of the directory and merchant pages (Leaflet). The tile server is a Leaflet URL
+# template; an agglomeration may use its own or a contracted server. Its host is added
+# to the Content-Security-Policy's img-src (site_cms.middleware); a malformed URL stops
+# the site here rather than leaving every map blank.
+MAP_TILES_URL = env("MAP_TILES_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+tile_source(MAP_TILES_URL)
+# Empty: "© OpenStreetMap contributors", in the page's language.
+MAP_TILES_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION", default="")
+MAP_TILES_ATTRIBUTION_URL = check_attribution_url(
+    env("MAP_TILES_ATTRIBUTION_URL", default="https://www.openstreetmap.org/copyright")
+)
+
+# Security headers. The same policies in every environment, so that tests and the
+# development server run under what production sends.
+#
+# Content-Security-Policy (django-csp, site_cms.middleware): the public site runs only
+# its own scripts and styles, never inline code. Structured data (JSON-LD) carries the
+# request's nonce. img-src also gets the map's tile server (from MAP_TILES_URL) at
+# request time. frame-src lists the video players the embed block may show.
+EMBED_FRAME_SOURCES = env.list(
+    "EMBED_FRAME_SOURCES",
+    default=[
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+        "https://www.dailymotion.com",
+        "https://geo.dailymotion.com",
+    ],
+)
+_CSP_REPORT_URI = env("CSP_REPORT_URI", default="")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # data: is Leaflet's blank image for tiles it stops loading (built into it).
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": EMBED_FRAME_SOURCES or [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        **({"report-uri": [_CSP_REPORT_URI]} if _CSP_REPORT_URI else {}),
+    },
+}
+# The Wagtail admin (/admin/ only, chosen by site_cms.middleware) cannot run under the
+# public policy, as driving it in Chromium under that policy showed: Wagtail 8 writes
+# inline <script> elements (panels, widgets, chooser modals) and inline event handlers
+# (the focal point editor's Jcrop), its bundled libraries insert <style> elements, and
+# the multiple upload previews images as blob: URLs. No nonce here: a nonce in
+# script-src would switch 'unsafe-inline' off. Everything else stays as strict as on
+# the public site (tests/browser/test_security_headers.py drives the editor, choosers
+# and workflow dialogs under it).
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        # The preview panel and the embed chooser's preview.
+        "frame-src": [SELF, *EMBED_FRAME_SOURCES],
+    },
+}
+# Permissions-Policy (django-permissions-policy): powerful features the site does not
+# use are denied to every origin, embedded frames included (only features Chromium
+# knows: it logs an error for any other). A view or page that needs one allows it for
+# itself (site_cms.security.permissions_policy_allowing; pages through
+# BasePage.allowed_browser_features). Fullscreen, picture-in-picture and encrypted media
+# go to the embedded video players only.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": ["self", *EMBED_FRAME_SOURCES],
+    "fullscreen": ["self", *EMBED_FRAME_SOURCES],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "idle-detection": [],
+    "local-fonts": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "otp-credentials": [],
+    "payment": [],
+    "picture-in-picture": ["self", *EMBED_FRAME_SOURCES],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "window-management": [],
+    "xr-spatial-tracking": [],
+}
+# Cross-Origin-Resource-Policy on every response and static file: other sites may not
+# embed our pages' resources. The open-data exports and the search API, meant for
+# other sites, say cross-origin themselves.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+# Two third parties the admin would otherwise reach from editors' browsers (and its
+# policy would have to allow): Gravatar for avatars (a generic one instead of sending
+# editors' email hashes) and Wagtail's release feed (upgrades come through this
+# repository's pinned dependencies, not from the dashboard).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

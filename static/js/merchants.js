@@ -1,4 +1,4 @@
-// Maps of the merchant directory and profiles (Leaflet, OpenStreetMap tiles).
+// Maps of the merchant directory and profiles (Leaflet; tiles from MAP_TILES_URL).
 // Progressive enhancement only: the list of merchants and each profile's address stay
 // the primary content, and everything works without this file. Data comes from
 // data-* attributes and the directory's GeoJSON export: no inline script is needed.
@@ -20,9 +20,14 @@
         });
     }
 
+    // The tile server and its credit come from the site's settings (MAP_TILES_URL,
+    // MAP_TILES_ATTRIBUTION, MAP_TILES_ATTRIBUTION_URL); the credit is built as text so
+    // that it can never carry markup.
     function addTiles(map, element) {
-        var credit = document.createElement("a");
-        credit.href = "https://www.openstreetmap.org/copyright";
+        var credit = document.createElement(element.dataset.attributionUrl ? "a" : "span");
+        if (element.dataset.attributionUrl) {
+            credit.href = element.dataset.attributionUrl;
+        }
         credit.textContent = element.dataset.attribution;
         L.tileLayer(element.dataset.tilesUrl, {
             maxZoom: 19,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import environ
 import pytest
+from django.conf import settings
 
 from site_cms.env import BASE_DIR
 
@@ -61,6 +62,43 @@ def test_production_passes_the_deployment_checklist():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+SECURITY_PROBE = (
+    "from django.conf import settings; "
+    "print(repr((settings.CONTENT_SECURITY_POLICY, settings.CONTENT_SECURITY_POLICY_ADMIN, "
+    "getattr(settings, 'CONTENT_SECURITY_POLICY_REPORT_ONLY', None), "
+    "settings.PERMISSIONS_POLICY, settings.CROSS_ORIGIN_RESOURCE_POLICY, "
+    "[m for m in settings.MIDDLEWARE if 'Policy' in m])))"
+)
+
+
+def test_production_sends_the_security_headers_the_tests_check():
+    """The policies live in the base settings: production enforces what the test suite
+    and the browser tests exercise."""
+    result = _manage("shell", "-c", SECURITY_PROBE, env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    expected = (
+        settings.CONTENT_SECURITY_POLICY,
+        settings.CONTENT_SECURITY_POLICY_ADMIN,
+        None,  # enforced, not report-only
+        settings.PERMISSIONS_POLICY,
+        "same-origin",
+        [
+            "django_permissions_policy.PermissionsPolicyMiddleware",
+            "site_cms.middleware.CrossOriginResourcePolicyMiddleware",
+            "site_cms.middleware.ContentSecurityPolicyMiddleware",
+        ],
+    )
+    assert result.stdout.strip().splitlines()[-1] == repr(expected)
+
+
+def test_production_refuses_an_unusable_tile_server():
+    env = {**PRODUCTION_ENV, "MAP_TILES_URL": "tiles.agglo.example/{z}/{x}/{y}.png"}
+    result = _manage("check", env=env)
+    assert result.returncode != 0
+    assert "MAP_TILES_URL='tiles.agglo.example/{z}/{x}/{y}.png'" in result.stderr
+    assert "give an absolute https:// address" in result.stderr
 
 
 def test_debug_string_false_stays_off_in_production():

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def structured_data(html):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     return json.loads(match.group(1))
 
 

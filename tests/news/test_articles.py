@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _json_ld(html):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     assert match, "no JSON-LD block"
     return json.loads(match.group(1))
 
