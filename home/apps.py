@@ -9,7 +9,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Connects Wagtail's publication signals to the pipeline.
-        from home import demo, publication, roles
+        from home import checks, demo, publication, roles  # noqa: F401 (checks: registers them)
         from home.demo import site
         from home.translation import steps
 

@@ -39,7 +39,7 @@ class SearchPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # The search page's context reads the search log, a model of this module.
-        from search.views import search_page_context
+        from search.page_context import search_page_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(search_page_context(self, request))

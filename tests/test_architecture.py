@@ -33,8 +33,8 @@ APPS = sorted(
     reverse=True,
 )
 FOUNDATION = "home"
-# The project package (settings, urls) composes everything and nothing imports it but
-# the settings machinery.
+# The project package (settings, urls, middleware) composes everything; apps import
+# only its settings helpers.
 PROJECT = "site_cms"
 SKIPPED_PARTS = {".venv", "tests", "bench", ".ci", "var", "migrations", "node_modules"}
 
@@ -106,13 +106,23 @@ def test_the_foundation_imports_no_feature_app():
     assert offending == []
 
 
-def test_no_app_imports_the_project_package_but_settings():
+# Helpers the settings use, which apps may use too: they import no app.
+SETTINGS_HELPERS = {"site_cms.env", "site_cms.security"}
+
+
+def test_apps_import_the_project_package_only_for_its_settings_helpers():
     offending = [
         f"{module} imports {target} (line {line})"
         for module, target, line, _inside, _path in IMPORTS
-        if app_of(module) and target.startswith(PROJECT + ".") and target != "site_cms.env"
+        if app_of(module) and target.startswith(PROJECT + ".") and target not in SETTINGS_HELPERS
     ]
     assert offending == []
+    leaves = [
+        f"{module} imports {target}"
+        for module, target, _line, _inside, _path in IMPORTS
+        if module in SETTINGS_HELPERS and (app_of(target) or target.startswith(PROJECT + "."))
+    ]
+    assert leaves == []
 
 
 def find_cycle(graph):

@@ -133,3 +133,15 @@ def test_machine_translation_uses_the_configured_libretranslate():
     assert result.stdout.strip().splitlines()[-1] == (
         "LibreTranslator http://translate.internal:5000"
     )
+
+
+def test_a_warning_when_wagtail_or_wagtail_localize_leave_the_tested_versions():
+    from home.checks import check_library_versions, untested_versions
+
+    assert check_library_versions(None) == []  # what is installed is what was tested
+    assert untested_versions({"wagtail": "8.0.1", "wagtail-localize": "1.14.5"}) == []
+    assert [name for name, _v, _r in untested_versions({"wagtail": "8.1.0"})] == ["wagtail"]
+    assert [
+        name
+        for name, _v, _r in untested_versions({"wagtail-localize": "2.0rc1", "wagtail": "7.4"})
+    ] == ["wagtail", "wagtail-localize"]
