@@ -9,3 +9,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import signals  # noqa: F401  (connects the receivers)
+
+        # Imports Wagtail's admin views, which need the app registry ready.
+        from home.spreadsheets import protect_spreadsheet_exports
+
+        protect_spreadsheet_exports()

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from home.spreadsheets import read_spreadsheet_text
 from merchants.exports import COLUMNS
 
 # Far above a real directory (10,000 merchants export to about 3 MB) and small enough
@@ -57,7 +58,10 @@ def _check_columns(columns):
 
 
 def read_csv(text):
-    """``(line number, {column: text})`` pairs, the header being line 1."""
+    """``(line number, {column: text})`` pairs, the header being line 1.
+
+    Cells are read back as ``export.csv`` wrote them: the quote that keeps a spreadsheet
+    from computing "=…" is removed (``home.spreadsheets.read_spreadsheet_text``)."""
     sample = text[:4096].splitlines()[0] if text.strip() else ""
     delimiter = max(",;\t", key=sample.count) if sample else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -76,6 +80,7 @@ def read_csv(text):
             if len(cells) != len(columns):
                 rows.append((number, {"__shape__": len(cells)}))
                 continue
+            cells = [read_spreadsheet_text(cell) for cell in cells]
             rows.append((number, dict(zip(columns, cells, strict=True))))
     except csv.Error as error:
         raise ImportFileError(
