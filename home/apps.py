@@ -8,7 +8,13 @@ class HomeConfig(AppConfig):
     verbose_name = _("Pages du site")
 
     def ready(self):
+        from django.urls import register_converter
+
         from home import signals  # noqa: F401  (connects the receivers)
+        from home.params import IdConverter
+
+        # Before any URL pattern is built: ours (and our admin hooks') use <id:…>.
+        register_converter(IdConverter, "id")
 
         # Imports Wagtail's admin views, which need the app registry ready.
         from home.spreadsheets import protect_spreadsheet_exports
