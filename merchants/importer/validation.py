@@ -124,10 +124,11 @@ class RowValidator:
                 cells[column] = ""
                 too_long.add(column)
         external_id = cells.get("external_id", "")
-        if not external_id and "external_id" in too_long:
-            pass
-        elif not external_id:
-            error("external_id", _("obligatoire : l'identifiant du commerce dans votre fichier."))
+        if not external_id:
+            if "external_id" not in too_long:
+                error(
+                    "external_id", _("obligatoire : l'identifiant du commerce dans votre fichier.")
+                )
         elif external_id in self.first_line:
             error(
                 "external_id",
@@ -147,16 +148,14 @@ class RowValidator:
         commune = self.communes.get(commune_text) or self.communes.get(
             comparable_name(commune_text)
         )
-        if commune is None and "commune" in too_long:
-            pass
-        elif commune is None:
+        if commune is not None:
+            record.values["commune"] = commune
+        elif "commune" not in too_long:
             error(
                 "commune",
                 _("commune inconnue : « %(value)s » (nom ou code INSEE).")
                 % {"value": excerpt(commune_text)},
             )
-        else:
-            record.values["commune"] = commune
         for column, field_name in FIELDS.items():
             if column in self.columns and column not in (
                 "name",
