@@ -8,10 +8,21 @@ class HomeConfig(AppConfig):
     verbose_name = _("Pages du site")
 
     def ready(self):
+        from django.urls import register_converter
+
         # Connects Wagtail's publication signals to the pipeline.
         from home import checks, demo, publication, roles  # noqa: F401 (checks: registers them)
         from home.demo import site
+        from home.params import IdConverter
         from home.translation import steps
+
+        # Before any URL pattern is built: ours (and our admin hooks') use <id:…>.
+        register_converter(IdConverter, "id")
+
+        # Imports Wagtail's admin views, which need the app registry ready.
+        from home.spreadsheets import protect_spreadsheet_exports
+
+        protect_spreadsheet_exports()
 
         demo.register_loader("site", site.load, order=demo.SITE)
         demo.register_loader("roles", roles.load, order=demo.ROLES)

@@ -2,8 +2,10 @@
 
 Each message is ``(address, language, template, context)``: ``template`` names two
 templates, ``<template>_subject.txt`` and ``<template>.txt``, rendered with the
-recipient's language active. Sending never breaks the action that triggered it: a mail
-server that is down is logged, and what the user did is still saved.
+recipient's language active by the "text" template engine (``settings.TEMPLATES``),
+which does not HTML-escape: a plain-text email shows names as they were typed. Sending
+never breaks the action that triggered it: a mail server that is down is logged, and
+what the user did is still saved.
 """
 
 import logging
@@ -14,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
+TEXT_ENGINE = "text"
 
 
 def absolute_url(path):
@@ -23,8 +26,8 @@ def absolute_url(path):
 
 def render(template, context, language):
     with translation.override(language):
-        subject = render_to_string(f"{template}_subject.txt", context)
-        body = render_to_string(f"{template}.txt", context)
+        subject = render_to_string(f"{template}_subject.txt", context, using=TEXT_ENGINE)
+        body = render_to_string(f"{template}.txt", context, using=TEXT_ENGINE)
     return " ".join(subject.split()), body.strip() + "\n"
 
 

@@ -33,12 +33,12 @@ def guard_translation_urls():
     ``home.translation.guard``), resolved before wagtail-localize's own."""
     return [
         path(
-            "localize/update/<int:translation_source_id>/",
+            "localize/update/<id:translation_source_id>/",
             keeping_live_translations(GuardedUpdateTranslationsView.as_view()),
             name="guarded_update_translations",
         ),
         path(
-            "localize/submit/page/<int:page_id>/",
+            "localize/submit/page/<id:page_id>/",
             keeping_live_translations(SubmitPageTranslationView.as_view()),
             name="guarded_submit_page_translation",
         ),

@@ -4,13 +4,21 @@ The columns are exactly the import's (``merchants.importer.COLUMNS``), so a file
 exported from the site can be edited and imported again; exporting then re-importing
 changes nothing. Only public information is exported: internal notes and drafts never
 leave the admin.
+
+The CSV is for spreadsheets: its cells go through ``home.spreadsheets.spreadsheet_text``
+(a name or description starting with "=" cannot run as a formula; the importer removes
+the quote it adds) and phone numbers are written as people read them ("04 65 71 00 01",
+which a spreadsheet neither computes nor turns into 33465710001; the importer stores it
+back as "+33465710001"). JSON and GeoJSON are data: their values are left as stored.
 """
 
 import csv
 import io
 import json
 
+from home.spreadsheets import spreadsheet_text
 from merchants.choices import SERVICE_FIELDS
+from merchants.phone import display_phone
 
 COLUMNS = [
     "external_id",
@@ -59,11 +67,17 @@ def merchant_record(merchant, category_names):
     }
 
 
+def spreadsheet_row(record):
+    """A record as the CSV writes it (see the module's docstring)."""
+    row = {**record, "phone": display_phone(record["phone"])}
+    return {column: spreadsheet_text(value) for column, value in row.items()}
+
+
 def to_csv(records):
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows(spreadsheet_row(record) for record in records)
     return buffer.getvalue()
 
 

@@ -35,6 +35,9 @@ class BoundingBox:
         return [[float(self.south), float(self.west)], [float(self.north), float(self.east)]]
 
 
+# Latitudes are within ±90°, longitudes within ±180°.
+WORLD_LIMIT = Decimal(180)
+
 TERRITORY = BoundingBox(
     south=Decimal("44.95"), west=Decimal("4.50"), north=Decimal("45.25"), east=Decimal("5.10")
 )
@@ -59,7 +62,17 @@ def parse_coordinate(value):
         raise ValueError(text) from error
     if not number.is_finite():
         raise ValueError(text)
+    if number.copy_abs() > WORLD_LIMIT:
+        # Rounding 1e308 to six places exceeds Decimal's precision; no coordinate is
+        # that large, and validate_coordinates says so.
+        return number
     return number.quantize(COORDINATE_PLACES)
+
+
+def _short(number):
+    """A number as a message quotes it: "1E+308" rather than 400 digits."""
+    text = str(number)
+    return text if len(text) <= 20 else f"{number:.6E}"
 
 
 def validate_coordinates(latitude, longitude):
@@ -71,7 +84,19 @@ def validate_coordinates(latitude, longitude):
         raise ValidationError(
             {missing: _("Indiquez la latitude et la longitude, ou aucune des deux.")}
         )
-    if not TERRITORY.contains(Decimal(latitude), Decimal(longitude)):
+    latitude, longitude = Decimal(latitude), Decimal(longitude)
+    errors = {}
+    if not -90 <= latitude <= 90:
+        errors["latitude"] = _("La latitude est comprise entre -90 et 90 (ici %(value)s).") % {
+            "value": _short(latitude)
+        }
+    if not -WORLD_LIMIT <= longitude <= WORLD_LIMIT:
+        errors["longitude"] = _("La longitude est comprise entre -180 et 180 (ici %(value)s).") % {
+            "value": _short(longitude)
+        }
+    if errors:
+        raise ValidationError(errors)
+    if not TERRITORY.contains(latitude, longitude):
         message = _(
             "Ce point (%(latitude)s, %(longitude)s) est hors du territoire de "
             "l'agglomération (latitude entre %(south)s et %(north)s, longitude entre "

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.locales import active_locale
+from home.params import positive_int
 from merchants import open_periods
 from merchants.directory import (
     PARAM_PAGE,
@@ -51,11 +52,9 @@ def _page_locale(page, request):
 
 
 def _page_number(request):
-    try:
-        number = int(request.GET.get(PARAM_PAGE, "1"))
-    except ValueError:
-        return 1
-    return max(number, 1)
+    """The page asked for: 1 when the parameter is missing or not a page number (a
+    number past the last page is a 404)."""
+    return positive_int(request.GET.get(PARAM_PAGE)) or 1
 
 
 def _base_urls(index, source, request):

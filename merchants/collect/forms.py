@@ -5,12 +5,16 @@ The public forms carry the portal's anti-robot fields: a honeypot and a signed
 timestamp (``merchants.portal.throttle``).
 """
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from merchants import open_periods
 from merchants.collect.models import WEEKDAYS, PickupRequest, SlotException, SlotTemplate
-from merchants.collect.slots import parse_value
+from merchants.collect.slots import BOOKING_DAYS, in_booking_window, parse_value
+from merchants.opening_hours import PARIS
 from merchants.phone import normalize_phone
 from merchants.portal import throttle
 from merchants.portal.listing import TIMESTAMP_MESSAGES
@@ -124,9 +128,20 @@ class BookingForm(ResidentForm):
     field_order = ["slot", "name", "phone", "email", "topic"]
 
     def clean_slot(self):
+        """The slot's start, within the booking window: a date typed by hand (year 1 or
+        9999) is refused here, before anything computes with it."""
         start = parse_value(self.cleaned_data["slot"])
         if start is None:
             raise ValidationError(_("Choisissez un créneau de retrait."), code="invalid")
+        if not in_booking_window(start, open_periods.current_time()):
+            raise ValidationError(
+                _(
+                    "Ce créneau ne peut pas être réservé : les créneaux proposés sont ceux "
+                    "des %(days)s prochains jours. Choisissez un autre créneau."
+                ),
+                code="out_of_window",
+                params={"days": BOOKING_DAYS},
+            )
         return start
 
 
@@ -155,6 +170,9 @@ class SlotTemplateForm(forms.ModelForm):
         return "".join(str(day) for day in sorted(self.cleaned_data["weekdays"]))
 
 
+EXCEPTION_DAYS_AHEAD = 366
+
+
 class SlotExceptionForm(forms.ModelForm):
     class Meta:
         model = SlotException
@@ -166,6 +184,17 @@ class SlotExceptionForm(forms.ModelForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         help_texts = {"start_time": _("Seulement pour des créneaux supplémentaires.")}
+
+    def clean_date(self):
+        """From today to a year ahead: an exception in year 9999 (or 1) is a typing
+        mistake, and residents only ever see the next two weeks."""
+        day = self.cleaned_data["date"]
+        today = open_periods.current_time().astimezone(PARIS).date()
+        if not today <= day <= today + datetime.timedelta(days=EXCEPTION_DAYS_AHEAD):
+            raise ValidationError(
+                _("Choisissez une date entre aujourd'hui et dans un an."), code="out_of_range"
+            )
+        return day
 
 
 class AnswerForm(forms.Form):

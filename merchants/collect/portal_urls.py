@@ -8,20 +8,20 @@ from merchants.collect import portal_views
 
 urlpatterns = [
     path("", portal_views.requests_list, name="collect_requests"),
-    path("<int:pk>/", portal_views.answer, name="collect_answer"),
+    path("<id:pk>/", portal_views.answer, name="collect_answer"),
     path(_("creneaux/"), portal_views.slots, name="collect_slots"),
     path(
-        _("creneaux/<int:pk>/modifier/"),
+        _("creneaux/<id:pk>/modifier/"),
         portal_views.edit_template,
         name="collect_template_edit",
     ),
     path(
-        _("creneaux/<int:pk>/supprimer/"),
+        _("creneaux/<id:pk>/supprimer/"),
         portal_views.delete_template,
         name="collect_template_delete",
     ),
     path(
-        _("creneaux/exceptions/<int:pk>/supprimer/"),
+        _("creneaux/exceptions/<id:pk>/supprimer/"),
         portal_views.delete_exception,
         name="collect_exception_delete",
     ),

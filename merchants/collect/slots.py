@@ -69,6 +69,12 @@ def parse_value(value):
         return None
 
 
+def in_booking_window(start, now):
+    """Whether ``start`` lies between ``now`` and the end of the booking window
+    (compared as instants: nothing converts a year-9999 date to Paris time)."""
+    return now <= start <= now + datetime.timedelta(days=BOOKING_DAYS + 1)
+
+
 def _local(day, time):
     """``day`` at wall-clock ``time`` in Paris, or None when that time does not exist."""
     moment = datetime.datetime.combine(day, time, tzinfo=PARIS)
@@ -196,7 +202,7 @@ def find_slot(merchant, start, now):
     """The slot starting at ``start`` if it may be booked (ignoring how full it is),
     else None: in the past or too soon (``CALL_COLLECT_MIN_NOTICE_MINUTES``), beyond
     the booking window, outside opening hours, or not one of the merchant's slots."""
-    if start is None or start < earliest_start(now):
+    if start is None or start < earliest_start(now) or not in_booking_window(start, now):
         return None
     today = now.astimezone(PARIS).date()
     day = start.astimezone(PARIS).date()

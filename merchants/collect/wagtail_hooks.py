@@ -7,11 +7,12 @@ it: they have no admin access.
 
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext_lazy as _
-from django_filters import DateFromToRangeFilter, ModelChoiceFilter
+from django_filters import DateFromToRangeFilter
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 
+from home.params import IdModelChoiceFilter
 from home.reports import PermittedReportView, ReportMenuItem, report_urls
 from merchants.collect.models import PickupRequest
 from merchants.collect.report import monthly_activity
@@ -27,7 +28,7 @@ def merchants_with_requests(request):
 
 
 class ActivityFilterSet(WagtailFilterSet):
-    merchant = ModelChoiceFilter(label=_("Commerce"), queryset=merchants_with_requests)
+    merchant = IdModelChoiceFilter(label=_("Commerce"), queryset=merchants_with_requests)
     created_at = DateFromToRangeFilter(label=_("Reçue le"), widget=DateRangePickerWidget)
 
     class Meta:

@@ -1,5 +1,6 @@
 """Checking every row of an import file before anything is written."""
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -7,7 +8,8 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
 from merchants.choices import SERVICE_FIELDS, Service, Wheelchair
-from merchants.models import comparable_name
+from merchants.importer.files import READ_ERRORS
+from merchants.models import Category, MerchantPage, comparable_name
 from merchants.models.merchant import DESCRIPTION_MAX_LENGTH
 from merchants.opening_hours import validate_opening_hours
 from merchants.phone import normalize_phone
@@ -30,12 +32,27 @@ FIELDS = {
 }
 # OpenStreetMap's wheelchair values are accepted too.
 WHEELCHAIR_ALIASES = {"limited": Wheelchair.PARTIAL, "": Wheelchair.UNKNOWN}
+# What each column's field can hold (PostgreSQL refuses longer text when writing, after
+# every check has passed: it must be caught here). The commune is looked up, not stored.
 MAX_LENGTHS = {
-    "external_id": 100,
-    "name": 255,
-    "address": 200,
+    "external_id": MerchantPage._meta.get_field("external_id").max_length,
+    **{
+        column: MerchantPage._meta.get_field(name).max_length
+        for column, name in FIELDS.items()
+        if column not in ("commune", "latitude", "longitude", "wheelchair")
+    },
     "description": DESCRIPTION_MAX_LENGTH,
+    # No commune name is that long; longer text is not looked up nor echoed.
+    "commune": 100,
 }
+CATEGORY_MAX_LENGTH = Category._meta.get_field("name").max_length
+POSTCODE = re.compile(r"[0-9]{5}")
+EXCERPT_LENGTH = 60
+
+
+def excerpt(text):
+    """``text`` short enough to be quoted in a message."""
+    return text if len(text) <= EXCERPT_LENGTH else text[: EXCERPT_LENGTH - 1] + "…"
 
 
 @dataclass
@@ -93,16 +110,25 @@ class RowValidator:
         def error(column, message):
             errors.append(RowError(line, column, str(message)))
 
-        if "__shape__" in row:
-            error("-", _("cette ligne n'a pas le même nombre de colonnes que l'en-tête."))
+        if READ_ERRORS in row:
+            # The row's shape or its values' types: nothing else can be checked.
+            for column, message in row[READ_ERRORS]:
+                error(column, message)
             return None, errors
         cells = {column: (value or "").strip() for column, value in row.items()}
+        too_long = set()
         for column, limit in MAX_LENGTHS.items():
             if len(cells.get(column, "")) > limit:
                 error(column, _("%(count)s caractères au plus.") % {"count": limit})
+                # Left out of the checks below: one message, the value not echoed.
+                cells[column] = ""
+                too_long.add(column)
         external_id = cells.get("external_id", "")
         if not external_id:
-            error("external_id", _("obligatoire : l'identifiant du commerce dans votre fichier."))
+            if "external_id" not in too_long:
+                error(
+                    "external_id", _("obligatoire : l'identifiant du commerce dans votre fichier.")
+                )
         elif external_id in self.first_line:
             error(
                 "external_id",
@@ -114,21 +140,22 @@ class RowValidator:
         record = MerchantRecord(line, external_id)
         is_new = external_id not in self.existing_ids
         if not cells.get("name"):
-            error("name", _("obligatoire."))
+            if "name" not in too_long:
+                error("name", _("obligatoire."))
         else:
             record.values["title"] = cells["name"]
         commune_text = cells.get("commune", "")
         commune = self.communes.get(commune_text) or self.communes.get(
             comparable_name(commune_text)
         )
-        if commune is None:
+        if commune is not None:
+            record.values["commune"] = commune
+        elif "commune" not in too_long:
             error(
                 "commune",
                 _("commune inconnue : « %(value)s » (nom ou code INSEE).")
-                % {"value": commune_text},
+                % {"value": excerpt(commune_text)},
             )
-        else:
-            record.values["commune"] = commune
         for column, field_name in FIELDS.items():
             if column in self.columns and column not in (
                 "name",
@@ -143,6 +170,13 @@ class RowValidator:
             names = split_list(cells.get("category", ""))
             if not names:
                 error("category", _("au moins une catégorie est nécessaire."))
+            for name in names:
+                if len(name) > CATEGORY_MAX_LENGTH:
+                    error(
+                        "category",
+                        _("« %(name)s » : %(count)s caractères au plus par catégorie.")
+                        % {"name": excerpt(name), "count": CATEGORY_MAX_LENGTH},
+                    )
             record.category_names = names
         if "services" in self.columns:
             record.services = set()
@@ -153,15 +187,13 @@ class RowValidator:
                     error(
                         "services",
                         _("service inconnu : « %(code)s » (codes possibles : %(codes)s).")
-                        % {"code": code, "codes": ", ".join(Service.values)},
+                        % {"code": excerpt(code), "codes": ", ".join(Service.values)},
                     )
         return (None if errors else record), errors
 
     def _check_text_fields(self, cells, record, error):
         values = record.values
-        if values.get("postcode") and not (
-            len(values["postcode"]) == 5 and values["postcode"].isdigit()
-        ):
+        if values.get("postcode") and not POSTCODE.fullmatch(values["postcode"]):
             error("postcode", _("le code postal compte cinq chiffres."))
         if values.get("phone"):
             try:
@@ -190,7 +222,10 @@ class RowValidator:
                 error(
                     "wheelchair",
                     _("valeur inconnue : « %(value)s » (valeurs possibles : %(values)s).")
-                    % {"value": values["wheelchair"], "values": ", ".join(Wheelchair.values)},
+                    % {
+                        "value": excerpt(values["wheelchair"]),
+                        "values": ", ".join(Wheelchair.values),
+                    },
                 )
             values["wheelchair"] = value
 

@@ -36,9 +36,9 @@ class MerchantAccountViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("revoke/<int:pk>/", admin_views.revoke_view, name="revoke"),
-            path("restore/<int:pk>/", admin_views.restore_view, name="restore"),
-            path("resend/<int:pk>/", admin_views.resend_view, name="resend"),
+            path("revoke/<id:pk>/", admin_views.revoke_view, name="revoke"),
+            path("restore/<id:pk>/", admin_views.restore_view, name="restore"),
+            path("resend/<id:pk>/", admin_views.resend_view, name="resend"),
         ]
 
 

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock, CallToActionBlock
 from home.locales import active_locale
 from home.models import BasePage
+from home.params import positive_int
 from news.blocks import FootnoteBlock, InterviewBodyBlock
 from news.feeds import NewsAtomFeed, NewsRssFeed
 
@@ -71,13 +72,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             moment.year
             for moment in articles.order_by().datetimes("publication_date", "year", "DESC")
         ]
-        year = request.GET.get("annee", "")
-        year = int(year) if year.isdigit() and int(year) in years else None
+        year = positive_int(request.GET.get("annee"), maximum=9999)
+        year = year if year in years else None
         if year is not None:
             articles = articles.filter(publication_date__year=year)
 
-        page_number = request.GET.get("page", "1")
-        page_number = max(int(page_number), 1) if page_number.isdigit() else 1
+        page_number = positive_int(request.GET.get("page")) or 1
         paginator = Paginator(
             articles.select_related("main_image").prefetch_related(
                 "topics", "main_image__renditions"

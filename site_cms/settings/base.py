@@ -105,6 +105,16 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain-text emails (home.mail): the same templates, without HTML autoescaping, so
+    # that "Boulangerie d'Antan & Fils" is not sent as "d&#x27;Antan &amp; Fils". Only
+    # used when asked for by name; pages always render with the engine above.
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 WSGI_APPLICATION = "site_cms.wsgi.application"

@@ -11,6 +11,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 
+from home.params import IdModelChoiceField, positive_int
 from merchants.portal import accounts
 from merchants.portal.models import MerchantAccount
 
@@ -26,6 +27,7 @@ class InviteForm(WagtailAdminModelForm):
     class Meta:
         model = MerchantAccount
         fields = ["email", "merchant", "language"]
+        field_classes = {"merchant": IdModelChoiceField}
 
     def clean_email(self):
         email = accounts.normalize_email(self.cleaned_data["email"])
@@ -38,6 +40,7 @@ class AccountForm(WagtailAdminModelForm):
     class Meta:
         model = MerchantAccount
         fields = ["merchant", "language"]
+        field_classes = {"merchant": IdModelChoiceField}
 
 
 class InviteView(generic.CreateView):
@@ -47,8 +50,9 @@ class InviteView(generic.CreateView):
     def get_initial(self):
         initial = super().get_initial()
         # "Inviter un commerçant" from a merchant page's menu names the page.
-        if self.request.GET.get("merchant", "").isdigit():
-            initial["merchant"] = int(self.request.GET["merchant"])
+        merchant = positive_int(self.request.GET.get("merchant"))
+        if merchant is not None:
+            initial["merchant"] = merchant
         return initial
 
     def save_instance(self):
