@@ -30,10 +30,7 @@ PHONE_LIMIT = 3
 
 
 def _rate_limited(request):
-    minutes = int(throttle.RATE_WINDOW.total_seconds() // 60)
-    response = render(request, "call_collect/rate_limited.html", {"minutes": minutes}, status=429)
-    response["Retry-After"] = str(int(throttle.RATE_WINDOW.total_seconds()))
-    return response
+    return throttle.too_many_requests(request, "call_collect/rate_limited.html")
 
 
 def _phone_key(phone):
@@ -47,18 +44,19 @@ def _handle(request, page_id, form_class, template, create):
         raise Http404(_("Ce commerce ne propose pas l'appel et retrait."))
     form = form_class(request.POST or None)
     if request.method == "POST":
-        if throttle.is_rate_limited(request, FORM_NAME, limit=IP_LIMIT):
+        address_limit = throttle.Limit.per_client(request, FORM_NAME, IP_LIMIT)
+        if throttle.is_limited([address_limit]):
             return _rate_limited(request)
         if form.is_valid():
             phone_key = _phone_key(form.cleaned_data["phone"])
-            if throttle.is_rate_limited(
-                request, PHONE_FORM_NAME, key=phone_key, limit=PHONE_LIMIT
-            ):
+            limits = [address_limit, throttle.Limit(PHONE_FORM_NAME, phone_key, PHONE_LIMIT)]
+            try:
+                pickup_request = throttle.submit_within_limits(
+                    limits, lambda: create(form, merchant)
+                )
+            except throttle.RateLimited:
                 return _rate_limited(request)
-            pickup_request = create(form, merchant)
             if pickup_request is not None:
-                throttle.record_submission(request, FORM_NAME)
-                throttle.record_submission(request, PHONE_FORM_NAME, key=phone_key)
                 emails.notify_new_request(pickup_request)
                 link = reverse(
                     "call_collect:detail", kwargs={"token": booking.request_token(pickup_request)}
@@ -66,7 +64,7 @@ def _handle(request, page_id, form_class, template, create):
                 return redirect(f"{link}?envoyee=1")
         elif form.suspicious:
             # Robots count against the limit too, so that they cannot retry for ever.
-            throttle.record_submission(request, FORM_NAME)
+            throttle.record_attempt([address_limit])
         form.renew_timestamp()
     forms = {"callback_form": form} if form_class is CallbackForm else {"booking_form": form}
     context = block_context(page, merchant, **forms)

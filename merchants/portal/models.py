@@ -153,10 +153,11 @@ class ListingRequest(models.Model):
 
 
 class FormSubmission(models.Model):
-    """One submission of a public form, counted for the per-address rate limit.
+    """One submission of a public form, counted for a rate limit (``throttle``).
 
-    Only a keyed hash of the client address is stored (never the address), and rows
-    older than a day are deleted as new ones arrive.
+    ``client`` is a keyed hash of what is counted (the client address, a phone number,
+    an email address), never the value itself; rows older than a day are deleted as new
+    ones arrive.
     """
 
     form = models.CharField(max_length=40)

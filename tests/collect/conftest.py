@@ -20,14 +20,6 @@ NOW = datetime.datetime(2030, 6, 3, 9, 0, tzinfo=PARIS)
 TUESDAY_10 = datetime.datetime(2030, 6, 4, 10, 0, tzinfo=PARIS)
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """The concurrency test commits and flushes the database, which empties the demo
-    that later tests read: it runs after every other non-browser test (the root
-    conftest then moves browser tests last, keeping this order)."""
-    items.sort(key=lambda item: "tests/collect/test_concurrency.py" in str(item.fspath))
-
-
 def paris(*args):
     return datetime.datetime(*args, tzinfo=PARIS)
 
