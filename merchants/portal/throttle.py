@@ -4,7 +4,8 @@ Checks, each cheap for a person and costly for a robot:
 
 - a honeypot field hidden from people (see ``ListingRequestForm``);
 - a signed timestamp issued with the form: a form sent back within a few seconds was not
-  typed by a person, one older than a few hours is stale (and may have been harvested);
+  typed by a person, one older than a few hours is stale (and may have been harvested),
+  and one client may send each value back once (``check_timestamp``);
 - rate limits per client address, phone number or email address, counted on keyed
   hashes so that what is counted is never stored, and enforced in one transaction with
   what the submission creates (``submit_within_limits``), so that simultaneous requests
@@ -13,23 +14,26 @@ Checks, each cheap for a person and costly for a robot:
 
 import datetime
 import hashlib
+import secrets
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from merchants.portal.models import FormSubmission
+from merchants.portal.models import FormSubmission, UsedFormStamp
 
 TIMESTAMP_SALT = "merchants.portal.form-timestamp"
 CLIENT_SALT = "merchants.portal.client-address"
+STAMP_SALT = "merchants.portal.used-form-stamp"
 # A person needs more than this to fill in even the shortest form.
 MIN_FILL_SECONDS = 4
-# A form left open longer than this is sent again with a fresh timestamp.
+# A form left open longer than this is sent again with a fresh timestamp. A cached page
+# carrying the forms must be cached for less than this.
 MAX_FORM_AGE = datetime.timedelta(hours=3)
 RATE_WINDOW = datetime.timedelta(hours=1)
 RATE_LIMIT = 3
@@ -68,29 +72,48 @@ def client_key(request):
 
 
 def issue_timestamp():
-    """The signed value put in the form when it is displayed."""
-    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(str(int(time.time())))
+    """The signed value put in the form when it is displayed: the time, and a nonce that
+    makes each rendered form's value its own."""
+    payload = f"{int(time.time())}.{secrets.token_urlsafe(12)}"
+    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(payload)
 
 
 class TimestampError(Exception):
-    """The form came back too fast, too late or with a forged timestamp."""
+    """The form came back too fast, too late, forged, or a second time."""
 
     def __init__(self, reason):
         super().__init__(reason)
         self.reason = reason
 
 
-def check_timestamp(value):
-    """Raise ``TimestampError`` ("invalid", "too_fast", "expired") unless plausible."""
+def check_timestamp(value, client_key=""):
+    """Raise ``TimestampError`` ("invalid", "too_fast", "expired", "reused") unless
+    plausible; a plausible value is then spent for this client (``client_key``).
+
+    Spent per client rather than for everyone: a cached page gives all its visitors the
+    same value, and each of them may still send the form once. A robot that harvested
+    one value gets one submission per address, within that address's rate limits.
+    """
     signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
     try:
-        issued = int(signer.unsign(value or "", max_age=MAX_FORM_AGE))
+        issued, nonce = signer.unsign(value or "", max_age=MAX_FORM_AGE).split(".")
+        issued = int(issued)
     except signing.SignatureExpired as error:
         raise TimestampError("expired") from error
     except (signing.BadSignature, ValueError) as error:
         raise TimestampError("invalid") from error
     if time.time() - issued < MIN_FILL_SECONDS:
         raise TimestampError("too_fast")
+    now = timezone.now()
+    # A value older than MAX_FORM_AGE is refused as expired: its record is useless.
+    UsedFormStamp.objects.filter(used_at__lt=now - MAX_FORM_AGE).delete()
+    try:
+        with transaction.atomic():
+            UsedFormStamp.objects.create(
+                digest=keyed_hash(STAMP_SALT, f"{nonce}:{client_key}"), used_at=now
+            )
+    except IntegrityError:
+        raise TimestampError("reused") from None
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@ import datetime
 import time
 
 import pytest
+import time_machine
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
@@ -29,9 +29,10 @@ def slot_value(moment):
 
 
 def issued(seconds_ago=60):
-    """A form timestamp as if the form had been shown ``seconds_ago``."""
-    signer = signing.TimestampSigner(salt=throttle.TIMESTAMP_SALT)
-    return signer.sign(str(int(time.time()) - seconds_ago))
+    """A form timestamp as if the form had been shown ``seconds_ago`` (a new one each
+    call: a value is accepted once per client)."""
+    with time_machine.travel(time.time() - seconds_ago, tick=False):
+        return throttle.issue_timestamp()
 
 
 def demo_merchant(number):

@@ -16,7 +16,7 @@ def listing_request(request):
         limits = [throttle.Limit.per_client(request, FORM_NAME)]
         if throttle.is_limited(limits):
             return _rate_limited(request)
-        form = ListingRequestForm(request.POST)
+        form = ListingRequestForm(request.POST, client_key=throttle.client_key(request))
         if form.is_valid():
             try:
                 listing = throttle.submit_within_limits(
