@@ -10,9 +10,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import PageSitemap
 from merchants.portal.urls import listing_urlpatterns
+from merchants.portal.views.auth import AdminPasswordResetView
 
 # Outside the language prefix: admin, documents, sitemap and machine-readable files.
 urlpatterns = [
+    # The admin's "forgotten password" page emails anyone who asks: the same limits as
+    # the portal's (matched before Wagtail's own view of the same address).
+    path(
+        "admin/password_reset/",
+        AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),

@@ -12,6 +12,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Run browser tests last: their live server needs committed data, and the flush
-    that follows a transactional test would otherwise empty the demo for later tests."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Run the concurrency tests (``test_concurrency.py`` modules), then browser tests,
+    after the others: both commit data, and the flush that follows a transactional test
+    would otherwise empty the demo for later tests."""
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is not None,
+            item.path.name == "test_concurrency.py",
+        )
+    )
+
+
+@pytest.fixture
+def committed_demo(transactional_db):
+    """The demo, committed so that other connections see it (the session's demo is
+    emptied by the previous transactional test's flush)."""
+    call_command("load_demo", stdout=io.StringIO())

@@ -4,6 +4,10 @@ Seats: a slot of capacity N has seats 1..N. A booking takes the lowest seat that
 free; the unique constraint on (merchant, slot, seat) makes the database the judge
 when two residents take the same seat at once: the second insert fails, and the next
 seat is tried. When none is left the slot is full. No lock is held between requests.
+
+The resident's link is signed, works until ``PickupRequest.link_expires_at``, and
+cancels only when ``PickupRequest.cancellation_refused`` allows it, the rule the
+request's page shows.
 """
 
 from django.core import signing
@@ -24,27 +28,45 @@ class SlotFull(Exception):
     """Every seat of the slot is taken."""
 
 
+class LinkExpired(Exception):
+    """The resident's link is genuine but past ``PickupRequest.link_expires_at``."""
+
+
+class CancellationRefused(Exception):
+    """The resident may no longer cancel (``PickupRequest.cancellation_refused``)."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
 def request_token(pickup_request):
     """The signed, unguessable part of the resident's link to their request."""
     return signing.dumps(pickup_request.pk, salt=TOKEN_SALT)
 
 
-def request_from_token(token):
-    """The request a token names, or None (forged, altered or purged)."""
+def request_from_token(token, now):
+    """The request a token names, or None (forged, altered or purged); raise
+    ``LinkExpired`` when its link no longer works at ``now``."""
     try:
         pk = signing.loads(token, salt=TOKEN_SALT)
     except signing.BadSignature:
         return None
-    return (
-        PickupRequest.objects.filter(pk=pk).select_related("merchant").first()
-        if isinstance(pk, int)
-        else None
-    )
+    if not isinstance(pk, int):
+        return None
+    pickup_request = PickupRequest.objects.filter(pk=pk).select_related("merchant").first()
+    if pickup_request is not None and now > pickup_request.link_expires_at:
+        raise LinkExpired
+    return pickup_request
 
 
-def create_callback(merchant, details, language):
+def create_callback(merchant, details, language, now):
     return PickupRequest.objects.create(
-        merchant=merchant, kind=PickupRequest.Kind.CALLBACK, language=language, **details
+        merchant=merchant,
+        kind=PickupRequest.Kind.CALLBACK,
+        language=language,
+        created_at=now,
+        **details,
     )
 
 
@@ -70,6 +92,7 @@ def book(merchant, start, details, language, now):
                     slot_start=slot.start,
                     seat=seat,
                     language=language,
+                    created_at=now,
                     **details,
                 )
         except IntegrityError:
@@ -88,6 +111,29 @@ def mark_done(pickup_request):
     pickup_request.status = PickupRequest.Status.DONE
     pickup_request.closed_at = timezone.now()
     pickup_request.save(update_fields=["status", "closed_at"])
+
+
+def cancel_by_resident(pickup_request, now):
+    """Cancel from the resident's link if ``cancellation_refused`` allows it at ``now``.
+
+    Returns the request, cancelled, and whether this call cancelled it (False: it
+    already was, e.g. a double click); raises ``CancellationRefused``. The row is locked,
+    so that two clicks, or the resident and the merchant answering at the same moment,
+    take turns and only one of them changes it (and emails).
+    """
+    with transaction.atomic():
+        locked = (
+            PickupRequest.objects.select_for_update(of=("self",))
+            .select_related("merchant")
+            .get(pk=pickup_request.pk)
+        )
+        if locked.status == PickupRequest.Status.CANCELLED:
+            return locked, False
+        refusal = locked.cancellation_refused(now)
+        if refusal is not None:
+            raise CancellationRefused(refusal)
+        cancel(locked)
+    return locked, True
 
 
 def cancel(pickup_request, message=""):

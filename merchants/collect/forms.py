@@ -41,8 +41,11 @@ class ResidentForm(forms.Form):
     )
     issued = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, prefix=None, **kwargs):
+    def __init__(self, *args, prefix=None, client_key="", **kwargs):
+        """``client_key``: ``throttle.client_key(request)``, for whom the timestamp is
+        spent when the form comes back."""
         super().__init__(*args, prefix=prefix or self.default_prefix, **kwargs)
+        self.client_key = client_key
         self.suspicious = False
         if not self.is_bound:
             self.initial["issued"] = throttle.issue_timestamp()
@@ -62,7 +65,7 @@ class ResidentForm(forms.Form):
                 code="honeypot",
             )
         try:
-            throttle.check_timestamp(self.data.get(self.add_prefix("issued")))
+            throttle.check_timestamp(self.data.get(self.add_prefix("issued")), self.client_key)
         except throttle.TimestampError as error:
             self.suspicious = error.reason != "expired"
             raise ValidationError(TIMESTAMP_MESSAGES[error.reason], code=error.reason) from None

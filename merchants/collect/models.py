@@ -4,6 +4,8 @@ Everything belongs to the French ``MerchantPage`` (the one merchant accounts man
 a resident on the English page books the same shop's slots.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -196,6 +198,36 @@ class PickupRequest(models.Model):
     @property
     def is_open(self):
         return self.status in (self.Status.NEW, self.Status.CONFIRMED)
+
+    @property
+    def link_expires_at(self):
+        """When the resident's signed link stops working: ``CALL_COLLECT_LINK_DAYS``
+        after the pickup slot (a booking) or after the request (a callback). The link
+        shows the resident's details and cancels, so it must not work for ever."""
+        start = self.slot_start or self.created_at
+        return start + datetime.timedelta(days=settings.CALL_COLLECT_LINK_DAYS)
+
+    def cancellation_refused(self, now):
+        """Why the resident can no longer cancel at ``now`` (a message), or None.
+
+        The one rule of cancelling from the signed link: the page shows the button, and
+        the cancel POST accepts it, exactly when this is None. A booking can be cancelled
+        until its pickup time (the shop has prepared it by then), a callback request
+        while it is open.
+        """
+        if self.status == self.Status.CANCELLED:
+            return _("Cette demande est déjà annulée.")
+        if self.status == self.Status.DONE:
+            return _("Cette demande est terminée : elle ne peut plus être annulée.")
+        if self.slot_start is not None and now >= self.slot_start:
+            return _(
+                "L'heure de retrait est passée : la réservation ne peut plus être annulée "
+                "en ligne. Appelez le commerce si besoin."
+            )
+        return None
+
+    def can_be_cancelled(self, now):
+        return self.cancellation_refused(now) is None
 
     @property
     def phone_display(self):

@@ -5,8 +5,7 @@ shown again on a page of its own (``callback.html``, ``booking.html``), which al
 without the profile.
 """
 
-import datetime
-
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,10 +29,7 @@ PHONE_LIMIT = 3
 
 
 def _rate_limited(request):
-    minutes = int(throttle.RATE_WINDOW.total_seconds() // 60)
-    response = render(request, "call_collect/rate_limited.html", {"minutes": minutes}, status=429)
-    response["Retry-After"] = str(int(throttle.RATE_WINDOW.total_seconds()))
-    return response
+    return throttle.too_many_requests(request, "call_collect/rate_limited.html")
 
 
 def _phone_key(phone):
@@ -45,20 +41,22 @@ def _handle(request, page_id, form_class, template, create):
     page, merchant = published_merchant(page_id)
     if page is None:
         raise Http404(_("Ce commerce ne propose pas l'appel et retrait."))
-    form = form_class(request.POST or None)
+    client_key = throttle.client_key(request)
+    form = form_class(request.POST or None, client_key=client_key)
     if request.method == "POST":
-        if throttle.is_rate_limited(request, FORM_NAME, limit=IP_LIMIT):
+        address_limit = throttle.Limit(FORM_NAME, client_key, IP_LIMIT)
+        if throttle.is_limited([address_limit]):
             return _rate_limited(request)
         if form.is_valid():
             phone_key = _phone_key(form.cleaned_data["phone"])
-            if throttle.is_rate_limited(
-                request, PHONE_FORM_NAME, key=phone_key, limit=PHONE_LIMIT
-            ):
+            limits = [address_limit, throttle.Limit(PHONE_FORM_NAME, phone_key, PHONE_LIMIT)]
+            try:
+                pickup_request = throttle.submit_within_limits(
+                    limits, lambda: create(form, merchant)
+                )
+            except throttle.RateLimited:
                 return _rate_limited(request)
-            pickup_request = create(form, merchant)
             if pickup_request is not None:
-                throttle.record_submission(request, FORM_NAME)
-                throttle.record_submission(request, PHONE_FORM_NAME, key=phone_key)
                 emails.notify_new_request(pickup_request)
                 link = reverse(
                     "call_collect:detail", kwargs={"token": booking.request_token(pickup_request)}
@@ -66,7 +64,7 @@ def _handle(request, page_id, form_class, template, create):
                 return redirect(f"{link}?envoyee=1")
         elif form.suspicious:
             # Robots count against the limit too, so that they cannot retry for ever.
-            throttle.record_submission(request, FORM_NAME)
+            throttle.record_attempt([address_limit])
         form.renew_timestamp()
     forms = {"callback_form": form} if form_class is CallbackForm else {"booking_form": form}
     context = block_context(page, merchant, **forms)
@@ -77,7 +75,9 @@ def callback(request, page_id):
     """ "Être rappelé"."""
 
     def create(form, merchant):
-        return booking.create_callback(merchant, form.details(), get_language())
+        return booking.create_callback(
+            merchant, form.details(), get_language(), open_periods.current_time()
+        )
 
     return _handle(request, page_id, CallbackForm, "call_collect/callback.html", create)
 
@@ -113,40 +113,74 @@ def book(request, page_id):
     return _handle(request, page_id, BookingForm, "call_collect/booking.html", create)
 
 
-def _request_or_404(token):
-    pickup_request = booking.request_from_token(token)
+def _request_or_404(token, now):
+    """The request the link names; 404 when forged or purged, ``LinkExpired`` when the
+    link is past its lifetime."""
+    pickup_request = booking.request_from_token(token, now)
     if pickup_request is None:
         raise Http404(_("Ce lien n'est pas valide ou la demande a été supprimée."))
     return pickup_request
 
 
-def detail(request, token):
-    """The resident's view of their request, reached from the emailed link."""
-    pickup_request = _request_or_404(token)
-    now = open_periods.current_time()
-    can_cancel = pickup_request.is_open and (
-        pickup_request.slot_start is None
-        or pickup_request.slot_start > now - datetime.timedelta(hours=1)
-    )
+def _link_expired(request):
     response = render(
         request,
-        "call_collect/detail.html",
-        {
-            "pickup_request": pickup_request,
-            "token": token,
-            "just_sent": "envoyee" in request.GET,
-            "can_cancel": can_cancel,
-            "cancelled": "annulee" in request.GET,
-        },
+        "call_collect/link_expired.html",
+        {"days": settings.CALL_COLLECT_LINK_DAYS},
+        status=410,
     )
     return private(response)
 
 
+def _detail_page(request, pickup_request, token, now, status=200, **context):
+    refusal = pickup_request.cancellation_refused(now)
+    context = {
+        "pickup_request": pickup_request,
+        "token": token,
+        "can_cancel": refusal is None,
+        # Why not, when it matters: a cancelled request says so already.
+        "cancel_refusal": None
+        if pickup_request.status == pickup_request.Status.CANCELLED
+        else refusal,
+        **context,
+    }
+    return private(render(request, "call_collect/detail.html", context, status=status))
+
+
+def detail(request, token):
+    """The resident's view of their request, reached from the emailed link."""
+    now = open_periods.current_time()
+    try:
+        pickup_request = _request_or_404(token, now)
+    except booking.LinkExpired:
+        return _link_expired(request)
+    return _detail_page(
+        request,
+        pickup_request,
+        token,
+        now,
+        just_sent="envoyee" in request.GET,
+        cancelled="annulee" in request.GET,
+    )
+
+
 @require_POST
 def cancel(request, token):
-    pickup_request = _request_or_404(token)
-    if pickup_request.is_open:
-        booking.cancel(pickup_request)
+    """Cancel from the link, by the same rule as the page's button; a refusal changes
+    nothing, emails no one and says why (409)."""
+    now = open_periods.current_time()
+    try:
+        pickup_request = _request_or_404(token, now)
+    except booking.LinkExpired:
+        return _link_expired(request)
+    try:
+        pickup_request, cancelled_now = booking.cancel_by_resident(pickup_request, now)
+    except booking.CancellationRefused as refusal:
+        pickup_request.refresh_from_db()
+        return _detail_page(
+            request, pickup_request, token, now, status=409, refused=refusal.message
+        )
+    if cancelled_now:
         emails.notify_cancelled_by_resident(pickup_request)
     link = reverse("call_collect:detail", kwargs={"token": token})
     return redirect(f"{link}?annulee=1")

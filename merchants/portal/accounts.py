@@ -23,10 +23,19 @@ from merchants.portal.models import MerchantAccount
 
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
+    """Django's password-reset token, with its own salt and the invitation's lifetime."""
+
     key_salt = "merchants.portal.accounts.InvitationTokenGenerator"
 
-    def check(self, user, token):
-        """Django's check, with the invitation's validity instead of the reset one's."""
+    def check_token(self, user, token):
+        """Django's ``check_token`` (what ``PasswordResetConfirmView`` calls), with
+        ``MERCHANT_INVITATION_TIMEOUT`` instead of ``PASSWORD_RESET_TIMEOUT``.
+
+        Django 5.2 reads ``settings.PASSWORD_RESET_TIMEOUT`` inside ``check_token``
+        itself, with no hook for another lifetime, so the whole check is restated here:
+        parse the token, compare it with the current and the fallback secrets, then
+        its age.
+        """
         if not (user and token):
             return False
         try:

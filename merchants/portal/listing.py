@@ -77,8 +77,11 @@ class ListingRequestForm(forms.Form):
     )
     issued = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, client_key="", **kwargs):
+        """``client_key``: ``throttle.client_key(request)``, for whom the timestamp is
+        spent when the form comes back."""
         super().__init__(*args, **kwargs)
+        self.client_key = client_key
         shop_fields = forms.fields_for_model(MerchantPage, fields=SHOP_FIELDS)
         shop_fields["title"].label = _("Nom du commerce")
         shop_fields["title"].max_length = 255
@@ -116,7 +119,7 @@ class ListingRequestForm(forms.Form):
                 code="honeypot",
             )
         try:
-            throttle.check_timestamp(self.data.get("issued"))
+            throttle.check_timestamp(self.data.get("issued"), self.client_key)
         except throttle.TimestampError as error:
             self.suspicious = error.reason != "expired"
             raise ValidationError(TIMESTAMP_MESSAGES[error.reason], code=error.reason) from None
@@ -154,6 +157,8 @@ TIMESTAMP_MESSAGES = {
     ),
     "invalid": _("Le formulaire n'est pas valide. Envoyez-le à nouveau."),
 }
+# A value sent back a second time: refused like a forgery, and counted the same way.
+TIMESTAMP_MESSAGES["reused"] = TIMESTAMP_MESSAGES["invalid"]
 
 
 def _unique_slug(index, title):

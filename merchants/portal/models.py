@@ -153,10 +153,11 @@ class ListingRequest(models.Model):
 
 
 class FormSubmission(models.Model):
-    """One submission of a public form, counted for the per-address rate limit.
+    """One submission of a public form, counted for a rate limit (``throttle``).
 
-    Only a keyed hash of the client address is stored (never the address), and rows
-    older than a day are deleted as new ones arrive.
+    ``client`` is a keyed hash of what is counted (the client address, a phone number,
+    an email address), never the value itself; rows older than a day are deleted as new
+    ones arrive.
     """
 
     form = models.CharField(max_length=40)
@@ -171,3 +172,21 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return f"{self.form} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class UsedFormStamp(models.Model):
+    """A form's anti-robot timestamp that has been sent back once by one client.
+
+    Only a keyed hash of (the timestamp's nonce, the client address) is stored: the
+    unique constraint lets the database refuse a second use, even by two simultaneous
+    requests. Rows older than the timestamps' lifetime are deleted as new ones arrive.
+    """
+
+    digest = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "used form stamp"
+
+    def __str__(self):
+        return f"{self.digest[:8]} {self.used_at:%Y-%m-%d %H:%M}"

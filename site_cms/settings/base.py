@@ -348,6 +348,9 @@ CALL_COLLECT_RETENTION_DAYS = env.int("CALL_COLLECT_RETENTION_DAYS", default=90)
 # Pickup slots starting sooner than this are no longer offered: the shop needs time to
 # prepare the order.
 CALL_COLLECT_MIN_NOTICE_MINUTES = env.int("CALL_COLLECT_MIN_NOTICE_MINUTES", default=60)
+# The resident's emailed link (view or cancel the request) works until this many days
+# after the pickup slot, or after the request for a callback.
+CALL_COLLECT_LINK_DAYS = env.int("CALL_COLLECT_LINK_DAYS", default=7)
 
 # Login throttling (django-axes): five failures for one username from one address lock
 # that pair for 15 minutes. Locking a username alone would let anyone lock a merchant

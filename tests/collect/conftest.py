@@ -2,8 +2,8 @@ import datetime
 import time
 
 import pytest
+import time_machine
 from django.conf import settings
-from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
@@ -20,14 +20,6 @@ NOW = datetime.datetime(2030, 6, 3, 9, 0, tzinfo=PARIS)
 TUESDAY_10 = datetime.datetime(2030, 6, 4, 10, 0, tzinfo=PARIS)
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """The concurrency test commits and flushes the database, which empties the demo
-    that later tests read: it runs after every other non-browser test (the root
-    conftest then moves browser tests last, keeping this order)."""
-    items.sort(key=lambda item: "tests/collect/test_concurrency.py" in str(item.fspath))
-
-
 def paris(*args):
     return datetime.datetime(*args, tzinfo=PARIS)
 
@@ -37,9 +29,10 @@ def slot_value(moment):
 
 
 def issued(seconds_ago=60):
-    """A form timestamp as if the form had been shown ``seconds_ago``."""
-    signer = signing.TimestampSigner(salt=throttle.TIMESTAMP_SALT)
-    return signer.sign(str(int(time.time()) - seconds_ago))
+    """A form timestamp as if the form had been shown ``seconds_ago`` (a new one each
+    call: a value is accepted once per client)."""
+    with time_machine.travel(time.time() - seconds_ago, tick=False):
+        return throttle.issue_timestamp()
 
 
 def demo_merchant(number):

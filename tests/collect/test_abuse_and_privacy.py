@@ -2,8 +2,11 @@
 
 import datetime
 import io
+import re
+import time
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
@@ -203,3 +206,57 @@ def test_report_can_be_narrowed_to_one_merchant(cheese_shop, bakery):
     content = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     shops = {line.split(",")[0] for line in content.splitlines()[1:]}
     assert shops == {"Fromagerie Les Deux Rives"}
+
+
+def issued_field(html, prefix):
+    """The signed timestamp a rendered form carries."""
+    return re.search(rf'name="{prefix}-issued" value="([^"]+)"', html).group(1)
+
+
+def test_one_form_value_serves_one_submission(clock, cheese_shop):
+    visitor = Client(REMOTE_ADDR="192.0.2.30")
+    data = callback_data()
+    assert visitor.post(callback_url(cheese_shop), data).status_code == 302
+
+    replayed = [visitor.post(callback_url(cheese_shop), data) for _attempt in range(6)]
+
+    # Refused like a robot, and counted: the address soon hits its limit.
+    assert [response.status_code for response in replayed] == [200] * 5 + [429]
+    assert "n'est pas valide" in replayed[0].content.decode().replace("&#x27;", "'")
+    assert PickupRequest.objects.filter(merchant=cheese_shop).count() == 1
+    assert FormSubmission.objects.filter(form="call_collect").count() == 6
+    assert len(mail.outbox) == 2  # the first request's emails only
+
+
+def test_a_cached_form_value_serves_each_visitor_once(clock, cheese_shop):
+    """A cached profile page gives every visitor the same timestamp: each may use it."""
+    data = callback_data()
+    for number in range(3):
+        visitor = Client(REMOTE_ADDR=f"192.0.2.{40 + number}")
+        changes = {"callback-phone": f"04 65 71 20 4{number}"}
+        assert visitor.post(callback_url(cheese_shop), {**data, **changes}).status_code == 302
+    assert PickupRequest.objects.filter(merchant=cheese_shop).count() == 3
+
+
+def test_a_resident_corrects_a_mistake_and_sends_the_form_shown_again(clock, cheese_shop):
+    visitor = Client(REMOTE_ADDR="192.0.2.50")
+    profile = visitor.get(cheese_shop.url)
+    assert profile.status_code == 200
+    first_value = issued_field(profile.content.decode(), "callback")
+    with time_machine.travel(time.time() + 30, tick=False):
+        mistake = visitor.post(
+            callback_url(cheese_shop),
+            callback_data(**{"callback-issued": first_value, "callback-name": ""}),
+        )
+    html = mistake.content.decode()
+    assert mistake.status_code == 200
+    assert "Sacha Morel" not in html and "Un plateau pour huit personnes." in html
+    second_value = issued_field(html, "callback")
+    assert second_value != first_value
+
+    with time_machine.travel(time.time() + 60, tick=False):
+        sent = visitor.post(
+            callback_url(cheese_shop), callback_data(**{"callback-issued": second_value})
+        )
+    assert sent.status_code == 302
+    assert PickupRequest.objects.filter(merchant=cheese_shop, name="Sacha Morel").count() == 1

@@ -154,3 +154,25 @@ def test_per_address_rate_limit_answers_429(visitor):
         other_data = form_data(other, title="Commerce voisin")
     assert submit(other, other_data).status_code == 302
     assert submit(visitor, data, seconds_later=2 * 3600 - 60).status_code != 429
+
+
+def test_one_form_value_serves_one_request(visitor):
+    with time_machine.travel(NOW, tick=False):
+        data = form_data(visitor)
+    assert submit(visitor, data).status_code == 302
+    pages, requests = MerchantPage.objects.count(), ListingRequest.objects.count()
+    mail.outbox.clear()
+
+    replay = submit(visitor, {**data, "title": "La Cave à Fromages (bis)"}, seconds_later=60)
+
+    assert replay.status_code == 200
+    assert "n&#x27;est pas valide" in replay.content.decode()
+    assert (MerchantPage.objects.count(), ListingRequest.objects.count()) == (pages, requests)
+    assert mail.outbox == []
+    # Counted like a robot's attempt.
+    assert FormSubmission.objects.count() == 2
+    # The form shown again carries a fresh value, which works.
+    fresh = replay.context["form"]["issued"].value()
+    assert fresh != data["issued"]
+    again = submit(visitor, {**data, "title": "La Cave à Fromages (bis)", "issued": fresh}, 120)
+    assert again.status_code == 302

@@ -1,5 +1,7 @@
 """Signing in and out, choosing a password (invitation) and resetting it."""
 
+import unicodedata
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -10,14 +12,22 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import account as wagtail_account
 
-from merchants.portal import emails
+from merchants.portal import emails, throttle
 from merchants.portal.access import current_account, private
 from merchants.portal.accounts import invitation_token_generator
 from merchants.portal.forms import PortalAuthenticationForm
 from merchants.portal.models import MerchantAccount
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+# "Forgotten password" emails: a few an hour for one address, however it is typed and
+# wherever it is asked from; a few more from one client address, whatever it asks for.
+RESET_ACCOUNT_FORM = "password_reset_account"
+RESET_ACCOUNT_SALT = "merchants.portal.password-reset-account"
+RESET_ACCOUNT_LIMIT = 3
+RESET_CLIENT_FORM = "password_reset"
+RESET_CLIENT_LIMIT = 6
 
 
 class PrivateMixin:
@@ -47,6 +57,51 @@ class LogoutView(auth_views.LogoutView):
         return private(response)
 
 
+def comparable_email(email):
+    """An email address as Django's password reset compares them (NFKC, casefolded)."""
+    return unicodedata.normalize("NFKC", (email or "").strip()).casefold()
+
+
+class ThrottledPasswordResetMixin:
+    """Limits for a "forgotten password" view: ``RESET_ACCOUNT_LIMIT`` requests an hour
+    for one email address, ``RESET_CLIENT_LIMIT`` from one client address.
+
+    Counted whether or not the address has an account, so that the answers (the same
+    redirect, then the same 429) reveal nothing. The portal's page and the admin's count
+    together: alternating between them sends no more emails.
+    """
+
+    def _client_limit(self):
+        return throttle.Limit.per_client(self.request, RESET_CLIENT_FORM, RESET_CLIENT_LIMIT)
+
+    def _rate_limited(self):
+        context = {"hours": settings.PASSWORD_RESET_TIMEOUT // 3600}
+        response = throttle.too_many_requests(
+            self.request, "merchant_portal/password_reset_limited.html", context
+        )
+        return private(response)
+
+    def post(self, request, *args, **kwargs):
+        if throttle.is_limited([self._client_limit()]):
+            return self._rate_limited()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        email_key = throttle.keyed_hash(
+            RESET_ACCOUNT_SALT, comparable_email(form.cleaned_data["email"])
+        )
+        limits = [
+            self._client_limit(),
+            throttle.Limit(RESET_ACCOUNT_FORM, email_key, RESET_ACCOUNT_LIMIT),
+        ]
+        try:
+            # Counted before sending: the emails go once the count is committed.
+            throttle.submit_within_limits(limits, lambda: True)
+        except throttle.RateLimited:
+            return self._rate_limited()
+        return super().form_valid(form)
+
+
 class MerchantPasswordResetForm(PasswordResetForm):
     """Only merchants reset their password here (the team uses the admin's page).
 
@@ -60,7 +115,10 @@ class MerchantPasswordResetForm(PasswordResetForm):
     def get_users(self, email):
         accounts = MerchantAccount.objects.active().filter(user__email__iexact=email.strip())
         for account in accounts.select_related("user"):
-            yield account.user
+            # As Django does: the database's case-insensitive match may be wider than
+            # this comparison, which is also the one the per-address limit counts on.
+            if comparable_email(account.user.email) == comparable_email(email):
+                yield account.user
 
     def save(self, *args, token_generator=None, **kwargs):
         for user in self.get_users(self.cleaned_data["email"]):
@@ -73,10 +131,15 @@ class MerchantPasswordResetForm(PasswordResetForm):
             emails.send_password_reset(user, link)
 
 
-class PasswordResetView(PrivateMixin, auth_views.PasswordResetView):
+class PasswordResetView(ThrottledPasswordResetMixin, PrivateMixin, auth_views.PasswordResetView):
     template_name = "merchant_portal/password_reset_form.html"
     form_class = MerchantPasswordResetForm
     success_url = reverse_lazy("merchant_portal:password_reset_done")
+
+
+class AdminPasswordResetView(ThrottledPasswordResetMixin, wagtail_account.PasswordResetView):
+    """The admin's "forgotten password" page (``/admin/password_reset/``, routed before
+    Wagtail's own in ``site_cms.urls``), with the portal's limits."""
 
 
 class PasswordResetDoneView(PrivateMixin, auth_views.PasswordResetDoneView):

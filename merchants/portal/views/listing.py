@@ -8,29 +8,27 @@ from merchants.portal.listing import FORM_NAME, ListingRequestForm, create_listi
 
 
 def _rate_limited(request):
-    response = render(
-        request,
-        "merchant_portal/rate_limited.html",
-        {"minutes": int(throttle.RATE_WINDOW.total_seconds() // 60)},
-        status=429,
-    )
-    response["Retry-After"] = str(int(throttle.RATE_WINDOW.total_seconds()))
-    return response
+    return throttle.too_many_requests(request, "merchant_portal/rate_limited.html")
 
 
 def listing_request(request):
     if request.method == "POST":
-        if throttle.is_rate_limited(request, FORM_NAME):
+        limits = [throttle.Limit.per_client(request, FORM_NAME)]
+        if throttle.is_limited(limits):
             return _rate_limited(request)
-        form = ListingRequestForm(request.POST)
+        form = ListingRequestForm(request.POST, client_key=throttle.client_key(request))
         if form.is_valid():
-            throttle.record_submission(request, FORM_NAME)
-            listing = create_listing_request(form.cleaned_data, get_language())
+            try:
+                listing = throttle.submit_within_limits(
+                    limits, lambda: create_listing_request(form.cleaned_data, get_language())
+                )
+            except throttle.RateLimited:
+                return _rate_limited(request)
             emails.notify_team_of_listing_request(listing)
             return redirect("merchant_listing:thanks")
         if form.suspicious:
             # Robots count against the limit too, so that they cannot retry for ever.
-            throttle.record_submission(request, FORM_NAME)
+            throttle.record_attempt(limits)
         form.renew_timestamp()
     else:
         form = ListingRequestForm()
