@@ -9,7 +9,10 @@ API, and were written and tested against the versions below:
 - ``home.translation.publishing.PublishKeepingReview`` presents a page as having no
   workflow in progress through ``_current_workflow_states``, the cache Wagtail's
   ``prefetch_workflow_states`` fills, so that publishing some fields does not cancel a
-  review.
+  review;
+- ``home.spreadsheets.protect_spreadsheet_exports`` wraps the per-cell steps of
+  Wagtail's ``SpreadsheetExportMixin`` (``preprocess_field_value``,
+  ``generate_xlsx_row``) so that no export holds a live formula.
 
 After upgrading either library, re-run the translation and portal tests, read what
 changed in those internals, then widen the range here.
@@ -21,7 +24,11 @@ from django.core.checks import Warning, register
 
 TESTED = {
     # distribution: (first version, first version not tested), what relies on it
-    "wagtail": ((8, 0), (8, 1), "PublishKeepingReview (home.translation.publishing)"),
+    "wagtail": (
+        (8, 0),
+        (8, 1),
+        "PublishKeepingReview and protect_spreadsheet_exports (see home/checks.py)",
+    ),
     "wagtail-localize": ((1, 14), (1, 15), "the translation guard (home.translation.guard)"),
 }
 
