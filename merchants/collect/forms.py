@@ -2,7 +2,7 @@
 merchant's forms (slot templates, exceptions, answering a request).
 
 The public forms carry the portal's anti-robot fields: a honeypot and a signed
-timestamp (``merchants.portal.throttle``).
+timestamp (``merchants.portal.robots``).
 """
 
 import datetime
@@ -16,11 +16,10 @@ from merchants.collect.models import WEEKDAYS, PickupRequest, SlotException, Slo
 from merchants.collect.slots import BOOKING_DAYS, in_booking_window, parse_value
 from merchants.opening_hours import PARIS
 from merchants.phone import normalize_phone
-from merchants.portal import throttle
-from merchants.portal.listing import TIMESTAMP_MESSAGES
+from merchants.portal.robots import RobotCheckForm
 
 
-class ResidentForm(forms.Form):
+class ResidentForm(RobotCheckForm):
     """Who to call back or to expect, and the anti-robot fields."""
 
     name = forms.CharField(
@@ -33,48 +32,12 @@ class ResidentForm(forms.Form):
         max_length=30,
         widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel", "type": "tel"}),
     )
-    # Hidden from people by the stylesheet and from assistive technologies.
-    website_confirmation = forms.CharField(
-        label=_("Laissez ce champ vide"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    issued = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, prefix=None, client_key="", **kwargs):
-        """``client_key``: ``throttle.client_key(request)``, for whom the timestamp is
-        spent when the form comes back."""
+    def __init__(self, *args, prefix=None, **kwargs):
         super().__init__(*args, prefix=prefix or self.default_prefix, **kwargs)
-        self.client_key = client_key
-        self.suspicious = False
-        if not self.is_bound:
-            self.initial["issued"] = throttle.issue_timestamp()
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data["phone"])
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("website_confirmation"):
-            self.suspicious = True
-            raise ValidationError(
-                _(
-                    "Votre demande n'a pas pu être envoyée. Videz le champ "
-                    "« Laissez ce champ vide »."
-                ),
-                code="honeypot",
-            )
-        try:
-            throttle.check_timestamp(self.data.get(self.add_prefix("issued")), self.client_key)
-        except throttle.TimestampError as error:
-            self.suspicious = error.reason != "expired"
-            raise ValidationError(TIMESTAMP_MESSAGES[error.reason], code=error.reason) from None
-        return cleaned_data
-
-    def renew_timestamp(self):
-        """A fresh timestamp for the form shown again, so a person can simply resend it."""
-        self.data = self.data.copy()
-        self.data[self.add_prefix("issued")] = throttle.issue_timestamp()
 
     def details(self):
         """The request's fields, as ``PickupRequest`` names them."""

@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from merchants.models import Category, Commune, MerchantIndexPage, MerchantPage
 from merchants.phone import normalize_phone
-from merchants.portal import throttle
 from merchants.portal.models import ListingRequest
+from merchants.portal.robots import RobotCheckForm
 
 SHOP_FIELDS = [
     "title",
@@ -32,7 +32,7 @@ SHOP_FIELDS = [
 FORM_NAME = "listing_request"
 
 
-class ListingRequestForm(forms.Form):
+class ListingRequestForm(RobotCheckForm):
     """The shop's public details, who to contact, and the anti-robot fields."""
 
     category = forms.ModelChoiceField(
@@ -68,20 +68,9 @@ class ListingRequestForm(forms.Form):
             "vérification et garde mes coordonnées pour me contacter à ce sujet."
         ),
     )
-    # Hidden from people by the stylesheet and from assistive technologies by
-    # aria-hidden: only robots that fill every field write here.
-    website_confirmation = forms.CharField(
-        label=_("Laissez ce champ vide"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-    issued = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, client_key="", **kwargs):
-        """``client_key``: ``throttle.client_key(request)``, for whom the timestamp is
-        spent when the form comes back."""
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.client_key = client_key
         shop_fields = forms.fields_for_model(MerchantPage, fields=SHOP_FIELDS)
         shop_fields["title"].label = _("Nom du commerce")
         shop_fields["title"].max_length = 255
@@ -97,9 +86,6 @@ class ListingRequestForm(forms.Form):
             .order_by("parent__name", "name")
         )
         self.order_fields([*SHOP_FIELDS[:1], "category", *SHOP_FIELDS[1:]])
-        self.suspicious = False
-        if not self.is_bound:
-            self.initial["issued"] = throttle.issue_timestamp()
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data["phone"])
@@ -108,21 +94,7 @@ class ListingRequestForm(forms.Form):
         return normalize_phone(self.cleaned_data["contact_phone"])
 
     def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("website_confirmation"):
-            self.suspicious = True
-            raise ValidationError(
-                _(
-                    "Votre demande n'a pas pu être envoyée. Videz le champ "
-                    "« Laissez ce champ vide »."
-                ),
-                code="honeypot",
-            )
-        try:
-            throttle.check_timestamp(self.data.get("issued"), self.client_key)
-        except throttle.TimestampError as error:
-            self.suspicious = error.reason != "expired"
-            raise ValidationError(TIMESTAMP_MESSAGES[error.reason], code=error.reason) from None
+        cleaned_data = super().clean()  # the anti-robot checks first
         self._check_with_model(cleaned_data)
         return cleaned_data
 
@@ -139,26 +111,6 @@ class ListingRequestForm(forms.Form):
         except ValidationError as error:
             for field, messages in error.message_dict.items():
                 self.add_error(field, messages)
-
-    def renew_timestamp(self):
-        """A fresh timestamp for the form shown again, so a person can simply resend it."""
-        self.data = self.data.copy()
-        self.data["issued"] = throttle.issue_timestamp()
-
-
-TIMESTAMP_MESSAGES = {
-    "too_fast": _(
-        "Le formulaire a été envoyé trop vite pour avoir été rempli à la main. Vérifiez "
-        "vos informations puis envoyez-le à nouveau."
-    ),
-    "expired": _(
-        "Le formulaire est resté ouvert trop longtemps. Vos informations sont conservées : "
-        "envoyez-le à nouveau."
-    ),
-    "invalid": _("Le formulaire n'est pas valide. Envoyez-le à nouveau."),
-}
-# A value sent back a second time: refused like a forgery, and counted the same way.
-TIMESTAMP_MESSAGES["reused"] = TIMESTAMP_MESSAGES["invalid"]
 
 
 def _unique_slug(index, title):
