@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.locales import source_version
 from merchants.choices import SERVICE_FIELDS, Service
 from merchants.models import Category, Commune, MerchantPage
 from merchants.open_periods import filter_open_now
@@ -43,13 +44,7 @@ def source_directory(index, locale):
     ``locale`` is the directory's locale (passed in: callers already have it)."""
     if locale.language_code == settings.LANGUAGE_CODE:
         return None
-    return (
-        Page.objects.filter(
-            translation_key=index.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        )
-        .only("pk", "path", "depth", "url_path", "locale_id")
-        .first()
-    )
+    return source_version(index, Page.objects.only("pk", "path", "depth", "url_path", "locale_id"))
 
 
 def listed_merchants(index, source=None):

@@ -15,7 +15,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.locales import active_locale
+from home.locales import active_locale, in_locale
 from home.params import positive_int
 from merchants import open_periods
 from merchants.directory import (
@@ -147,17 +147,11 @@ def directory_context(index, request):
 def _localized_categories(merchant):
     """The merchant's categories in its language (a translated profile may still point to
     the French categories until they are translated)."""
-    categories = list(merchant.categories.all())
-    foreign = [c.translation_key for c in categories if c.locale_id != merchant.locale_id]
-    if not foreign:
-        return categories
-    translations = {
-        category.translation_key: category
-        for category in Category.objects.filter(
-            translation_key__in=foreign, locale_id=merchant.locale_id
-        ).select_related("parent")
-    }
-    return [translations.get(category.translation_key, category) for category in categories]
+    return in_locale(
+        merchant.categories.all(),
+        merchant.locale_id,
+        queryset=Category.objects.select_related("parent"),
+    )
 
 
 def profile_context(merchant, request):

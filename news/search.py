@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from home.locales import translations_by_key
 from news.models import ArticlePage, InterviewPage, NewsPage, Topic
 from search import kinds
 from search.results import SearchResult, other_language
@@ -46,9 +47,7 @@ def article_results(ids, context):
     )
     if not articles:
         return {}
-    topics_by_key = {
-        topic.translation_key: topic for topic in Topic.objects.filter(locale=context.scope.locale)
-    }
+    topics_by_key = translations_by_key(Topic.objects.filter(locale=context.scope.locale))
     results = {}
     for article in articles:
         results[article.pk] = SearchResult(

@@ -8,11 +8,12 @@ and makes nothing stale.
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from home.locales import is_source
 from home.models import StaleTranslation
 from home.translation import emails
 from home.translation.guard import is_complete
@@ -44,7 +45,7 @@ def record_source_publication(page):
     Translators are emailed about the translations that were up to date until now.
     Returns the newly stale translations.
     """
-    if page.locale_id != Locale.get_default().pk:
+    if not is_source(page):
         return []
     translations = list(
         Page.objects.filter(translation_key=page.translation_key)

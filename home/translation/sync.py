@@ -9,10 +9,10 @@ same facts at once: the live translation is republished with only those fields c
 too, so that publishing it later does not bring old facts back.
 """
 
-from wagtail.models import Locale
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import SegmentOverride
 
+from home import locales
 from home.translation.publishing import publish_fields
 
 
@@ -79,7 +79,7 @@ def _copy_facts(source, version, names):
 
 def is_source(page):
     """Pages in the default language are the sources of translations."""
-    return page.locale_id == Locale.get_default().pk
+    return locales.is_source(page)
 
 
 def synchronise_translations(source):

@@ -7,7 +7,7 @@ profile's block (``call_collect_tags``) and the form views start from here.
 from django.conf import settings
 from django.utils.translation import get_language
 
-from home.locales import active_locale
+from home.locales import active_locale, source_version
 from merchants import open_periods
 from merchants.collect.forms import BookingForm, CallbackForm
 from merchants.collect.slots import upcoming_slots
@@ -30,13 +30,7 @@ def source_merchant(page, request=None):
     """The French page that holds the slots and requests (``page`` itself in French)."""
     if _language(page, request) == settings.LANGUAGE_CODE:
         return page
-    return (
-        MerchantPage.objects.filter(
-            translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        )
-        .select_related("locale")
-        .first()
-    )
+    return source_version(page, MerchantPage.objects.select_related("locale"))
 
 
 def published_merchant(page_id):

@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock, CallToActionBlock
-from home.locales import active_locale
+from home.locales import active_locale, in_locale, translations_by_key
 from home.models import BasePage
 from home.params import positive_int
 from news.blocks import FootnoteBlock, InterviewBodyBlock
@@ -106,7 +106,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "articles": page_of_articles,
                 "topics": topics,
-                "topics_by_key": {t.translation_key: t for t in topics},
+                "topics_by_key": translations_by_key(topics),
                 "current_topic": topic,
                 "years": years,
                 "current_year": year,
@@ -241,11 +241,7 @@ class ArticlePage(BasePage):
         topics = list(self.topics.all())
         if topics_by_key is None:
             locale = active_locale()
-            if locale is None or all(t.locale_id == locale.pk for t in topics):
-                return topics
-            keys = [t.translation_key for t in topics]
-            translated = Topic.objects.filter(locale=locale, translation_key__in=keys)
-            topics_by_key = {t.translation_key: t for t in translated}
+            return topics if locale is None else in_locale(topics, locale.pk)
         return [topics_by_key.get(t.translation_key, t) for t in topics]
 
     def structured_data(self, request=None):
