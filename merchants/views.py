@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.locales import active_locale, in_locale
+from home.pagination import pagination
 from home.params import positive_int
 from merchants import open_periods
 from merchants.directory import (
@@ -118,16 +119,7 @@ def directory_context(index, request):
         "filter_labels": filters.describe(options),
         "paginator": paginator,
         "results_page": page,
-        "page_links": [
-            (number, results_url(**{PARAM_PAGE: number}) if isinstance(number, int) else None)
-            for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-        ],
-        "previous_url": results_url(**{PARAM_PAGE: page.previous_page_number()})
-        if page.has_previous()
-        else None,
-        "next_url": results_url(**{PARAM_PAGE: page.next_page_number()})
-        if page.has_next()
-        else None,
+        "pagination": pagination(page, lambda number: results_url(**{PARAM_PAGE: number})),
         "cards": cards,
         "view": filters.view,
         "directory_url": directory_url,

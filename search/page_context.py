@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
+from home.pagination import pagination
 from search import kinds
 from search.editorial import popular_searches
 from search.query import text_without_filters
@@ -191,22 +192,13 @@ def _active_filters(outcome, base_url):
 def _pagination(outcome, base_url):
     if outcome.num_pages <= 1:
         return None
-    paginator = Paginator(range(outcome.total), outcome.per_page)
-    page = paginator.page(outcome.page)
+    page = Paginator(range(outcome.total), outcome.per_page).page(outcome.page)
     params = {"q": outcome.text, **outcome.scope.filters.params()}
 
     def url(number):
         return _link(base_url, {**params, "page": number} if number > 1 else params)
 
-    return {
-        "current": page.number,
-        "links": [
-            (number, url(number) if isinstance(number, int) else None)
-            for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-        ],
-        "previous_url": url(page.previous_page_number()) if page.has_previous() else None,
-        "next_url": url(page.next_page_number()) if page.has_next() else None,
-    }
+    return pagination(page, url)
 
 
 def _filter_labels(outcome):

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
@@ -16,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock, CallToActionBlock
 from home.locales import active_locale, in_locale, translations_by_key
 from home.models import BasePage
+from home.pagination import pagination
 from home.params import positive_int
 from news.blocks import FootnoteBlock, InterviewBodyBlock
 from news.feeds import NewsAtomFeed, NewsRssFeed
@@ -105,6 +108,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "articles": page_of_articles,
+                "pagination": pagination(page_of_articles, partial(_page_url, request)),
                 "topics": topics,
                 "topics_by_key": translations_by_key(topics),
                 "current_topic": topic,
@@ -349,3 +353,13 @@ class InterviewPage(ArticlePage):
                     )
                 }
             )
+
+
+def _page_url(request, number):
+    """The listing's address for page ``number``, with the other parameters (year)."""
+    query = request.GET.copy()
+    if number > 1:
+        query["page"] = number
+    else:
+        query.pop("page", None)
+    return f"?{query.urlencode()}" if query else request.path

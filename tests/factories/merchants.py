@@ -62,22 +62,24 @@ class MerchantPageFactory(wagtail_factories.PageFactory):
             page.save_revision().publish()
 
 
-def bulk_merchants(directory, count, categories, **fields):
-    """``count`` published merchants created in one go, for tests about many merchants."""
+def bulk_merchants(directory, count, categories, name="Commerce en série", **fields):
+    """``count`` published merchants created in one go, for tests about many merchants
+    (``name`` and a number for their titles and import identifiers)."""
     pages = []
+    prefix = slugify(name)
     for number in range(count):
-        page = MerchantPage(
-            title=f"Commerce en série {number:04d}",
-            external_id=f"serie-{number:04d}",
-            commune=fields.get("commune") or tain(),
-            street_address=f"{number + 1} rue du Test",
-            postcode="26600",
-            latitude=Decimal("45.070000"),
-            longitude=Decimal("4.845000"),
-            opening_hours="Mo-Sa 09:00-19:00",
-            last_verified=datetime.date(2026, 1, 5),
-            **{key: value for key, value in fields.items() if key != "commune"},
-        )
+        values = {
+            "title": f"{name} {number:04d}",
+            "external_id": f"{prefix}-{number:04d}",
+            "commune": tain(),
+            "street_address": f"{number + 1} rue du Test",
+            "postcode": "26600",
+            "latitude": Decimal("45.070000"),
+            "longitude": Decimal("4.845000"),
+            "opening_hours": "Mo-Sa 09:00-19:00",
+            "last_verified": datetime.date(2026, 1, 5),
+        }
+        page = MerchantPage(**{**values, **{k: v for k, v in fields.items() if v is not None}})
         page.categories = categories
         pages.append(page)
     create_child_pages(directory, pages)
