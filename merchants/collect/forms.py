@@ -93,6 +93,11 @@ class BookingForm(ResidentForm):
     )
     field_order = ["slot", "name", "phone", "email", "topic"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The template draws the slots as radio buttons grouped by day, in a fieldset.
+        self.fields["slot"].error_anchor = f"{self.prefix}-slots"
+
     def clean_slot(self):
         """The slot's start, within the booking window: a date typed by hand (year 1 or
         9999) is refused here, before anything computes with it."""

@@ -1,6 +1,6 @@
-"""The call & collect block of a merchant's profile, and accessible form fields."""
+"""The call & collect block of a merchant's profile."""
 
-from django import forms, template
+from django import template
 
 from merchants.collect.public import block_context, offers_call_collect, source_merchant
 
@@ -22,27 +22,6 @@ def call_collect_block(context):
     if source is None:
         return {"enabled": False}
     return {"enabled": True, "request": request, **block_context(page, source)}
-
-
-@register.inclusion_tag("call_collect/includes/field.html")
-def collect_field(field, extra_class=""):
-    """A field with its label, help text and errors, both linked to the input with
-    ``aria-describedby`` (Django links the help text only)."""
-    widget = field.field.widget
-    described_by = []
-    if field.errors:
-        described_by.append(f"{field.auto_id}_error")
-    if field.help_text:
-        described_by.append(f"{field.auto_id}_helptext")
-    attrs = {"aria-describedby": " ".join(described_by)} if described_by else {}
-    return {
-        "field": field,
-        "widget": field.as_widget(attrs=attrs),
-        "described_by": " ".join(described_by),
-        "is_checkbox": isinstance(widget, forms.CheckboxInput),
-        "is_choice_list": isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect),
-        "extra_class": extra_class,
-    }
 
 
 @register.simple_tag
