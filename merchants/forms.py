@@ -1,4 +1,5 @@
-"""The merchant profile's admin form."""
+"""The merchant profile's forms: the admin's, and the services question shared with the
+merchant portal's profile form."""
 
 from django import forms
 from django.db.models import F
@@ -10,11 +11,12 @@ from merchants.choices import SERVICE_FIELDS, Service
 from merchants.models.snippets import Category
 
 
-class MerchantPageForm(WagtailAdminPageForm):
-    """Shows the five service flags as one list of checkboxes.
+class ServicesFormMixin(forms.Form):
+    """The five service flags as one list of checkboxes.
 
     Services are stored as one boolean per service (so that the directory can filter on
-    them with an index); editors see and tick them as a single question.
+    them with an index); editors and merchants see and tick them as a single question.
+    A model form using this mixin (on ``MerchantPage``) reads and writes the flags.
     """
 
     services = forms.MultipleChoiceField(
@@ -26,15 +28,6 @@ class MerchantPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "categories" in self.fields and self.instance.locale_id:
-            # Only the categories in the page's language, parents before their children.
-            self.fields["categories"].queryset = (
-                Category.objects.filter(locale_id=self.instance.locale_id)
-                .select_related("parent")
-                .order_by(
-                    Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
-                )
-            )
         if "services" in self.fields:
             self.fields["services"].initial = [
                 service
@@ -49,3 +42,19 @@ class MerchantPageForm(WagtailAdminPageForm):
             for service, field in SERVICE_FIELDS.items():
                 setattr(self.instance, field, service in chosen)
         return cleaned_data
+
+
+class MerchantPageForm(ServicesFormMixin, WagtailAdminPageForm):
+    """The admin's form: services as one question, categories of the page's language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "categories" in self.fields and self.instance.locale_id:
+            # Only the categories in the page's language, parents before their children.
+            self.fields["categories"].queryset = (
+                Category.objects.filter(locale_id=self.instance.locale_id)
+                .select_related("parent")
+                .order_by(
+                    Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
+                )
+            )

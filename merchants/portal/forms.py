@@ -12,7 +12,7 @@ from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
-from merchants.choices import SERVICE_FIELDS, Service
+from merchants.forms import ServicesFormMixin
 from merchants.models import Commune, MerchantPage
 from merchants.phone import display_phone
 from merchants.portal.photos import check_photo, usable_images
@@ -88,7 +88,7 @@ class _PageFieldErrorsMixin:
         super()._update_errors(errors)
 
 
-class ProfileForm(_PageFieldErrorsMixin, ClusterForm):
+class ProfileForm(_PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
     """Everything a merchant may change that waits for the team's approval.
 
     Not here: the address in the URL (slug), publication state, owner, categories (they
@@ -96,13 +96,6 @@ class ProfileForm(_PageFieldErrorsMixin, ClusterForm):
     the team), the detailed presentation (rich text edited in the admin), hours (see
     ``HoursForm``) and the team's internal notes.
     """
-
-    services = forms.MultipleChoiceField(
-        label=_("Services proposés"),
-        choices=Service.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
 
     class Meta:
         model = MerchantPage
@@ -135,9 +128,6 @@ class ProfileForm(_PageFieldErrorsMixin, ClusterForm):
         self.fields["logo"].help_text = _(
             "Choisissez parmi vos photos ; ajoutez-en depuis la page « Photos »."
         )
-        self.fields["services"].initial = [
-            service for service, field in SERVICE_FIELDS.items() if getattr(self.instance, field)
-        ]
         for form in self.formsets["gallery_images"].forms:
             # A photo row can only point at the merchant's own pictures: any other id
             # (another shop's photo, crafted by hand) is refused as an invalid choice.
@@ -145,13 +135,6 @@ class ProfileForm(_PageFieldErrorsMixin, ClusterForm):
             form.fields["image"].error_messages["invalid_choice"] = _(
                 "Cette photo n'appartient pas à votre commerce."
             )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        chosen = set(cleaned_data.get("services") or [])
-        for service, field in SERVICE_FIELDS.items():
-            setattr(self.instance, field, service in chosen)
-        return cleaned_data
 
     def gallery_rows(self):
         """(form, image) pairs so that the template can show each photo's thumbnail."""
