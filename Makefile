@@ -25,15 +25,23 @@ run: install
 test: install
 	$(BIN)/pytest
 
-lint: install
+# JavaScript and CSS linters (eslint, stylelint, prettier) come from npm; only `make
+# lint` and `make format` need Node.js.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lint: install node_modules/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+	npm run --silent lint
 
-format: install
+format: install node_modules/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 	$(BIN)/djhtml $$(git ls-files '*.html')
+	npm run --silent format
 
 # Update the English catalogue after changing interface strings, then translate the
 # new entries in locale/en/LC_MESSAGES/django.po and run `make messages` again.
@@ -63,4 +71,4 @@ bench: install
 	$(BIN)/python bench/search.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

@@ -1,185 +1,20 @@
-"""What the directory and profile templates show, and the open-data files.
+"""``<directory>/export.csv|json|geojson``: the directory's merchants as open data."""
 
-The two page types build their context here (``directory_context``,
-``profile_context``) so that the query budget of each page is visible in one place;
-``export`` serves ``<directory>/export.csv|json|geojson``, beside the directory page.
-"""
-
-from dataclasses import dataclass
-from urllib.parse import urlencode
-
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from home.locales import active_locale, in_locale
-from home.pagination import pagination
-from home.params import positive_int
 from merchants import open_periods
 from merchants.directory import (
-    PARAM_PAGE,
-    PARAM_VIEW,
-    VIEW_MAP,
     DirectoryFilters,
     DirectoryOptions,
     listed_merchants,
     source_directory,
 )
 from merchants.exports import merchant_record, to_csv, to_geojson, to_json
-from merchants.models import Category, MerchantIndexPage
-from merchants.opening_hours import PARIS, public_holiday_hours, weekly_schedule
-from merchants.structured_data import local_business
-from merchants.territory import TERRITORY
-
-
-@dataclass
-class MerchantCard:
-    """A merchant as the directory lists it."""
-
-    page: object
-    url: str
-    categories: list
-    status: object
-    language: str | None  # set when the card is in another language than the page
-
-
-def _page_locale(page, request):
-    """The page's locale, from the per-request cache the layout's tags share."""
-    locale = active_locale(request)
-    return locale if locale is not None and locale.pk == page.locale_id else page.locale
-
-
-def _page_number(request):
-    """The page asked for: 1 when the parameter is missing or not a page number (a
-    number past the last page is a 404)."""
-    return positive_int(request.GET.get(PARAM_PAGE)) or 1
-
-
-def _base_urls(index, source, request):
-    """Profile addresses are ``<directory url><slug>/``: merchants are always direct
-    children of a directory, so no per-merchant URL lookup is needed."""
-    urls = {index.path: index.get_url(request)}
-    if source is not None:
-        urls[source.path] = source.get_url(request)
-    return urls
-
-
-def _merchant_url(merchant, base_urls):
-    return f"{base_urls[merchant.path[: -Page.steplen]]}{merchant.slug}/"
-
-
-def _query(params):
-    return f"?{urlencode(params)}" if params else ""
-
-
-def directory_context(index, request):
-    """Filters, one page of results and the map's data address. The number of queries
-    does not depend on the number of merchants (see tests/merchants/test_directory.py)."""
-    now = open_periods.current_time()
-    locale = _page_locale(index, request)
-    source = source_directory(index, locale)
-    merchants = listed_merchants(index, source)
-    options = DirectoryOptions(merchants, locale)
-    filters = DirectoryFilters.from_query(request.GET, options)
-    results = (
-        filters.apply(merchants, now)
-        .order_by("sort_name", "pk")
-        .select_related("commune", "logo")
-        .prefetch_related("categories", "logo__renditions")
-    )
-    paginator = Paginator(results, index.per_page)
-    number = _page_number(request)
-    if number > paginator.num_pages:
-        raise Http404(_("Cette page de résultats n'existe pas."))
-    page = paginator.page(number)
-    base_urls = _base_urls(index, source, request)
-    source_language = None if source is None else settings.LANGUAGE_CODE
-    cards = [
-        MerchantCard(
-            page=merchant,
-            url=_merchant_url(merchant, base_urls),
-            categories=[options.localized_category(c).name for c in merchant.categories.all()],
-            status=merchant.status(now),
-            language=source_language if merchant.locale_id != index.locale_id else None,
-        )
-        for merchant in page.object_list
-    ]
-    directory_url = base_urls[index.path]
-    filter_params = filters.params(**{PARAM_VIEW: ""})
-
-    def results_url(**overrides):
-        return directory_url + _query(filters.params(**overrides))
-
-    return {
-        "options": options,
-        "filters": filters,
-        "filter_labels": filters.describe(options),
-        "paginator": paginator,
-        "results_page": page,
-        "pagination": pagination(page, lambda number: results_url(**{PARAM_PAGE: number})),
-        "cards": cards,
-        "view": filters.view,
-        "directory_url": directory_url,
-        "list_url": results_url(**{PARAM_VIEW: ""}),
-        "map_url": results_url(**{PARAM_VIEW: VIEW_MAP}),
-        "reset_url": directory_url
-        + (_query({PARAM_VIEW: VIEW_MAP}) if filters.view == VIEW_MAP else ""),
-        "map_data_url": index.export_url("geojson", request) + _query(filter_params),
-        "map_bounds": TERRITORY.as_leaflet(),
-        "export_links": [
-            (file_format, index.export_url(file_format, request) + _query(filter_params))
-            for file_format in ("csv", "json", "geojson")
-        ],
-    }
-
-
-def _localized_categories(merchant):
-    """The merchant's categories in its language (a translated profile may still point to
-    the French categories until they are translated)."""
-    return in_locale(
-        merchant.categories.all(),
-        merchant.locale_id,
-        queryset=Category.objects.select_related("parent"),
-    )
-
-
-def profile_context(merchant, request):
-    """Status, weekly hours, photos, links and structured data of one profile."""
-    now = open_periods.current_time()
-    today = now.astimezone(PARIS).date()
-    categories = _localized_categories(merchant)
-    gallery = list(
-        merchant.gallery_images.select_related("image").prefetch_related("image__renditions")
-    )
-    social_links = list(merchant.social_links.all())
-    image_url = None
-    if merchant.logo:
-        image_url = request.build_absolute_uri(merchant.logo.get_rendition("fill-400x400").url)
-    elif gallery:
-        image_url = request.build_absolute_uri(gallery[0].image.get_rendition("width-1200").url)
-    return {
-        "status": merchant.status(now),
-        "week": weekly_schedule(merchant.opening_hours, today),
-        "today": today,
-        "public_holidays": public_holiday_hours(merchant.opening_hours, today),
-        "categories": categories,
-        "gallery": gallery,
-        "social_links": social_links,
-        "platform_links": list(merchant.platform_links.all()),
-        "structured_data": local_business(
-            merchant, categories, social_links, merchant.get_full_url(request), image_url, today
-        ),
-    }
-
-
-EXPORT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json; charset=utf-8",
-    "geojson": "application/geo+json; charset=utf-8",
-}
+from merchants.models import MerchantIndexPage
+from merchants.page_context import EXPORT_TYPES, base_urls, merchant_url
 
 
 def export(request, index_path, file_format):
@@ -199,14 +34,14 @@ def export(request, index_path, file_format):
         .select_related("commune")
         .prefetch_related("categories")
     )
-    base_urls = _base_urls(index, source, request)
+    urls_of_directories = base_urls(index, source, request)
     records, urls = [], []
     for merchant in results.iterator(chunk_size=2000):
         names = [
             options.localized_category(category).name for category in merchant.categories.all()
         ]
         records.append(merchant_record(merchant, names))
-        urls.append(request.build_absolute_uri(_merchant_url(merchant, base_urls)))
+        urls.append(request.build_absolute_uri(merchant_url(merchant, urls_of_directories)))
     if file_format == "csv":
         body = to_csv(records)
     elif file_format == "json":

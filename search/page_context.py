@@ -1,7 +1,7 @@
 """The search page's context: results, filters as links, pagination, suggestions.
 
 Everything is a link or a GET form, so the page works without JavaScript and every
-state (query, filters, page) has an address that can be shared. ``static/search/search.js``
+state (query, filters, page) has an address that can be shared. ``static/js/search.js``
 only adds the autocomplete on top.
 """
 

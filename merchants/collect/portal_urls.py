@@ -4,25 +4,25 @@ names are in the ``merchant_portal`` namespace)."""
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from merchants.collect import portal_views
+from merchants.collect.views import portal
 
 urlpatterns = [
-    path("", portal_views.requests_list, name="collect_requests"),
-    path("<id:pk>/", portal_views.answer, name="collect_answer"),
-    path(_("creneaux/"), portal_views.slots, name="collect_slots"),
+    path("", portal.requests_list, name="collect_requests"),
+    path("<id:pk>/", portal.answer, name="collect_answer"),
+    path(_("creneaux/"), portal.slots, name="collect_slots"),
     path(
         _("creneaux/<id:pk>/modifier/"),
-        portal_views.edit_template,
+        portal.edit_template,
         name="collect_template_edit",
     ),
     path(
         _("creneaux/<id:pk>/supprimer/"),
-        portal_views.delete_template,
+        portal.delete_template,
         name="collect_template_delete",
     ),
     path(
         _("creneaux/exceptions/<id:pk>/supprimer/"),
-        portal_views.delete_exception,
+        portal.delete_exception,
         name="collect_exception_delete",
     ),
 ]

@@ -1,6 +1,6 @@
 from .index import EXPORT_FORMATS, MerchantIndexPage
 from .merchant import MerchantPage
-from .opening_periods import OpeningCalendar, OpenPeriod
+from .open_periods import OpeningCalendar, OpenPeriod
 from .related import MerchantGalleryImage, MerchantPlatformLink, MerchantSocialLink, SocialNetwork
 from .snippets import Category, Commune, Department, comparable_name
 

@@ -40,7 +40,7 @@ class MerchantIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # The context module reads these models: imported when a page is served.
-        from merchants.views import directory_context
+        from merchants.page_context import directory_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))

@@ -324,7 +324,7 @@ class MerchantPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         # The context module reads these models: imported when a page is served.
-        from merchants.views import profile_context
+        from merchants.page_context import profile_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(profile_context(self, request))

@@ -24,7 +24,7 @@
     // MAP_TILES_ATTRIBUTION, MAP_TILES_ATTRIBUTION_URL); the credit is built as text so
     // that it can never carry markup.
     function addTiles(map, element) {
-        var credit = document.createElement(element.dataset.attributionUrl ? "a" : "span");
+        const credit = document.createElement(element.dataset.attributionUrl ? "a" : "span");
         if (element.dataset.attributionUrl) {
             credit.href = element.dataset.attributionUrl;
         }
@@ -43,17 +43,17 @@
     }
 
     function popupContent(properties) {
-        var box = document.createElement("div");
-        var title = document.createElement("p");
-        var link = document.createElement("a");
+        const box = document.createElement("div");
+        const title = document.createElement("p");
+        const link = document.createElement("a");
         title.className = "map-popup__title";
         link.href = properties.url;
         link.textContent = properties.name;
         title.appendChild(link);
         box.appendChild(title);
-        var address = [properties.address, properties.postcode].filter(Boolean).join(", ");
+        const address = [properties.address, properties.postcode].filter(Boolean).join(", ");
         if (address) {
-            var line = document.createElement("p");
+            const line = document.createElement("p");
             line.textContent = address;
             box.appendChild(line);
         }
@@ -61,7 +61,7 @@
     }
 
     function showError(element) {
-        var message = document.createElement("p");
+        const message = document.createElement("p");
         message.className = "directory-map__fallback";
         message.setAttribute("role", "status");
         message.textContent = element.dataset.labelError;
@@ -70,10 +70,10 @@
 
     function directoryMap(element) {
         prepare(element);
-        var map = L.map(element, { scrollWheelZoom: false });
+        const map = L.map(element, { scrollWheelZoom: false });
         map.fitBounds(JSON.parse(element.dataset.bounds));
         addTiles(map, element);
-        var icon = markerIcon(element);
+        const icon = markerIcon(element);
         fetch(element.dataset.geojsonUrl, { headers: { Accept: "application/geo+json" } })
             .then(function (response) {
                 if (!response.ok) {
@@ -82,12 +82,12 @@
                 return response.json();
             })
             .then(function (data) {
-                var layer = L.geoJSON(data, {
+                const layer = L.geoJSON(data, {
                     filter: function (feature) {
                         return feature.geometry !== null;
                     },
                     pointToLayer: function (feature, latlng) {
-                        var name = feature.properties.name;
+                        const name = feature.properties.name;
                         return L.marker(latlng, { icon: icon, title: name, alt: name });
                     },
                     onEachFeature: function (feature, marker) {
@@ -105,8 +105,11 @@
 
     function merchantMap(element) {
         prepare(element);
-        var position = [parseFloat(element.dataset.latitude), parseFloat(element.dataset.longitude)];
-        var map = L.map(element, { scrollWheelZoom: false }).setView(position, 16);
+        const position = [
+            parseFloat(element.dataset.latitude),
+            parseFloat(element.dataset.longitude),
+        ];
+        const map = L.map(element, { scrollWheelZoom: false }).setView(position, 16);
         addTiles(map, element);
         L.marker(position, {
             icon: markerIcon(element),

@@ -6,8 +6,8 @@ document.documentElement.classList.add("js");
 // JavaScript they are 16:9 (site.css).
 document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-embed-width][data-embed-height]").forEach(function (frame) {
-        var width = parseFloat(frame.dataset.embedWidth);
-        var height = parseFloat(frame.dataset.embedHeight);
+        const width = parseFloat(frame.dataset.embedWidth);
+        const height = parseFloat(frame.dataset.embedHeight);
         if (width > 0 && height > 0) {
             frame.style.aspectRatio = width + " / " + height;
         }

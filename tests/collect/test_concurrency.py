@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from merchants.collect import booking
 from merchants.collect.models import PickupRequest
-from merchants.collect.views import IP_LIMIT
+from merchants.collect.views.public import IP_LIMIT
 from tests.collect.conftest import NOW, TUESDAY_10, callback_data, demo_merchant
 
 pytestmark = [

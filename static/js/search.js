@@ -8,20 +8,20 @@
 (function () {
     "use strict";
 
-    var DELAY = 150;
-    var MIN_LENGTH = 2;
+    const DELAY = 150;
+    const MIN_LENGTH = 2;
 
     function setup(input) {
-        var url = input.getAttribute("data-autocomplete-url");
-        var language = input.getAttribute("data-autocomplete-language") || "";
-        var labels = {
+        const url = input.getAttribute("data-autocomplete-url");
+        const language = input.getAttribute("data-autocomplete-language") || "";
+        const labels = {
             list: input.getAttribute("data-label-suggestions"),
             none: input.getAttribute("data-label-none"),
             one: input.getAttribute("data-label-one"),
             many: input.getAttribute("data-label-many"),
         };
-        var listId = input.id + "-suggestions";
-        var list = document.createElement("ul");
+        const listId = input.id + "-suggestions";
+        const list = document.createElement("ul");
         list.id = listId;
         list.className = "search-suggestions";
         list.setAttribute("role", "listbox");
@@ -29,7 +29,7 @@
         list.hidden = true;
         input.parentNode.appendChild(list);
 
-        var status = document.createElement("div");
+        const status = document.createElement("div");
         status.className = "visually-hidden";
         status.setAttribute("role", "status");
         status.setAttribute("aria-live", "polite");
@@ -42,16 +42,18 @@
         input.setAttribute("aria-controls", listId);
         input.setAttribute("autocomplete", "off");
 
-        var options = [];
-        var active = -1;
-        var timer = null;
-        var controller = null;
-        var lastQuery = null;
+        let options = [];
+        let active = -1;
+        let timer = null;
+        let controller = null;
+        let lastQuery = null;
 
         function announce(text) {
             // Emptied first so that the same count is announced again for a new query.
             status.textContent = "";
-            window.setTimeout(function () { status.textContent = text; }, 50);
+            window.setTimeout(function () {
+                status.textContent = text;
+            }, 50);
         }
 
         function close() {
@@ -82,7 +84,7 @@
         }
 
         function go(option) {
-            var target = option.getAttribute("data-url");
+            const target = option.getAttribute("data-url");
             if (target) {
                 window.location.assign(target);
             }
@@ -90,29 +92,37 @@
 
         function render(suggestions) {
             list.textContent = "";
-            options = suggestions.filter(function (s) { return s.url; }).map(function (suggestion, i) {
-                var option = document.createElement("li");
-                option.id = listId + "-" + i;
-                option.className = "search-suggestions__option";
-                option.setAttribute("role", "option");
-                option.setAttribute("aria-selected", "false");
-                option.setAttribute("data-url", suggestion.url);
-                var label = document.createElement("span");
-                label.textContent = suggestion.label;
-                option.appendChild(label);
-                var kind = input.getAttribute("data-label-type-" + suggestion.type) || "";
-                var detail = [kind, suggestion.detail].filter(Boolean).join(" · ");
-                if (detail) {
-                    var extra = document.createElement("span");
-                    extra.className = "search-suggestions__detail";
-                    extra.textContent = detail;
-                    option.appendChild(extra);
-                }
-                option.addEventListener("mousedown", function (event) { event.preventDefault(); });
-                option.addEventListener("click", function () { go(option); });
-                list.appendChild(option);
-                return option;
-            });
+            options = suggestions
+                .filter(function (s) {
+                    return s.url;
+                })
+                .map(function (suggestion, i) {
+                    const option = document.createElement("li");
+                    option.id = listId + "-" + i;
+                    option.className = "search-suggestions__option";
+                    option.setAttribute("role", "option");
+                    option.setAttribute("aria-selected", "false");
+                    option.setAttribute("data-url", suggestion.url);
+                    const label = document.createElement("span");
+                    label.textContent = suggestion.label;
+                    option.appendChild(label);
+                    const kind = input.getAttribute("data-label-type-" + suggestion.type) || "";
+                    const detail = [kind, suggestion.detail].filter(Boolean).join(" · ");
+                    if (detail) {
+                        const extra = document.createElement("span");
+                        extra.className = "search-suggestions__detail";
+                        extra.textContent = detail;
+                        option.appendChild(extra);
+                    }
+                    option.addEventListener("mousedown", function (event) {
+                        event.preventDefault();
+                    });
+                    option.addEventListener("click", function () {
+                        go(option);
+                    });
+                    list.appendChild(option);
+                    return option;
+                });
             active = -1;
             if (options.length) {
                 open();
@@ -124,7 +134,7 @@
         }
 
         function fetchSuggestions() {
-            var query = input.value.trim();
+            const query = input.value.trim();
             if (query === lastQuery) {
                 open();
                 return;
@@ -140,15 +150,24 @@
                 controller.abort();
             }
             controller = window.AbortController ? new AbortController() : null;
-            var address = url + "?q=" + encodeURIComponent(query) + "&lang=" + encodeURIComponent(language);
-            window.fetch(address, { signal: controller ? controller.signal : undefined, headers: { Accept: "application/json" } })
-                .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+            const address =
+                url + "?q=" + encodeURIComponent(query) + "&lang=" + encodeURIComponent(language);
+            window
+                .fetch(address, {
+                    signal: controller ? controller.signal : undefined,
+                    headers: { Accept: "application/json" },
+                })
+                .then(function (response) {
+                    return response.ok ? response.json() : { suggestions: [] };
+                })
                 .then(function (data) {
                     if (input.value.trim() === query) {
                         render(data.suggestions || []);
                     }
                 })
-                .catch(function () { /* aborted or offline: the form still works */ });
+                .catch(function () {
+                    /* aborted or offline: the form still works */
+                });
         }
 
         input.addEventListener("input", function () {
@@ -157,19 +176,24 @@
         });
 
         input.addEventListener("keydown", function (event) {
-            var expanded = !list.hidden;
+            const expanded = !list.hidden;
             switch (event.key) {
                 case "ArrowDown":
                     event.preventDefault();
                     if (!expanded) {
                         open();
-                        if (!options.length) { fetchSuggestions(); return; }
+                        if (!options.length) {
+                            fetchSuggestions();
+                            return;
+                        }
                     }
                     highlight(active + 1 >= options.length ? 0 : active + 1);
                     break;
                 case "ArrowUp":
                     event.preventDefault();
-                    if (!expanded) { open(); }
+                    if (!expanded) {
+                        open();
+                    }
                     highlight(active <= 0 ? options.length - 1 : active - 1);
                     break;
                 case "Enter":
