@@ -37,3 +37,14 @@ class HomeConfig(AppConfig):
             order=publication.TRANSLATION_TEXT,
             published=steps.record_text_changes,
         )
+
+        # Every new image file loses its metadata, whichever way it is saved (imported
+        # here: the image model is known once the apps are ready).
+        from django.db.models.signals import pre_save
+        from wagtail.images import get_image_model
+
+        from home.images import clean_new_image_file
+
+        pre_save.connect(
+            clean_new_image_file, sender=get_image_model(), dispatch_uid="clean_new_image_file"
+        )

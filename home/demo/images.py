@@ -54,8 +54,8 @@ def demo_image(title, *, sky="#9cc9de", hills="#4f7a3a", river="#2c6e8f", size=(
         return existing
     buffer = _draw_landscape(size, sky, hills, river)
     filename = f"demo-{slugify(title)[:60]}.jpg"
-    image = Image(title=title, description=title)
-    image.file.save(filename, ImageFile(buffer, name=filename), save=False)
+    # Saved with the image, so that home.images cleans it before it is stored.
+    image = Image(title=title, description=title, file=ImageFile(buffer, name=filename))
     image.save()
     return image
 

@@ -32,7 +32,7 @@ def logo_image(name, index):
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG", optimize=True)
     filename = f"logo-{slugify(name)[:60]}.png"
-    image = Image(title=title, description=title)
-    image.file.save(filename, ImageFile(buffer, name=filename), save=False)
+    # Saved with the image, so that home.images cleans it before it is stored.
+    image = Image(title=title, description=title, file=ImageFile(buffer, name=filename))
     image.save()
     return image

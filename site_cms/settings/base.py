@@ -195,6 +195,8 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# New image files lose their EXIF/XMP/comments and get a random name (home.images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
