@@ -12,6 +12,7 @@ from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
+from home.images import clean_image_file
 from merchants.forms import ServicesFormMixin
 from merchants.models import Commune, MerchantPage
 from merchants.phone import display_phone
@@ -192,6 +193,8 @@ class PhotoUploadForm(forms.Form):
     use_as_logo = forms.BooleanField(label=_("Utiliser comme logo"), required=False)
 
     def clean_photo(self):
+        """The photo as it will be stored: checked, then without its metadata (GPS
+        position, device, author) and turned upright."""
         photo = self.cleaned_data["photo"]
-        self.extension = check_photo(photo)
-        return photo
+        check_photo(photo)
+        return clean_image_file(photo)

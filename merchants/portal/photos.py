@@ -1,12 +1,11 @@
-"""Merchants' photos: checked from their content, stored in the shop's own collection."""
+"""Merchants' photos: checked from their content, cleaned of their metadata
+(``home.images``), stored in the shop's own collection."""
 
 import warnings
 
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Q
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
@@ -17,7 +16,9 @@ from merchants.portal.models import MerchantCollection
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 # Pillow's format name → the extension the stored file gets, whatever it was called.
-ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Many phones write an MPO: a JPEG followed by a depth map or a second view (only the
+# JPEG is kept, see ``home.images``).
+ALLOWED_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
 PARENT_COLLECTION_NAME = "Espace commerçants"
 
 
@@ -87,13 +88,14 @@ def merchant_collection(page):
     return collection
 
 
-def store_photo(page, upload, extension, title, user):
-    """Save an already checked upload as a Wagtail image in the shop's collection."""
+def store_photo(page, photo, title, user):
+    """Save a checked and cleaned photo (``PhotoUploadForm``) as a Wagtail image in the
+    shop's collection. Its file name is random (``home.images``): until the team approves
+    it, nobody who does not already have its address can find it."""
     Image = get_image_model()
-    name = f"{slugify(page.title)[:40] or 'photo'}.{extension}"
     image = Image(
         title=title[:255],
-        file=ImageFile(upload, name=name),
+        file=photo,
         collection=merchant_collection(page),
         uploaded_by_user=user,
     )

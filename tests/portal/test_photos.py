@@ -1,19 +1,34 @@
-"""Photo upload: real images only, stored in the shop's own collection, then reviewed."""
+"""Photo upload: real images only, without their metadata, stored in the shop's own
+collection under a random name, then reviewed; nothing public shows them before."""
 
 import io
+import os
+import re
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Revision, WorkflowState
+from wagtail.models import Locale, Revision, WorkflowState
 
 from merchants.portal.models import MerchantCollection
-from tests.portal.conftest import fresh
+from tests.factories.images import ICC_PROFILE, metadata_left, photo, red_corner
+from tests.portal.conftest import fresh, review
 
 pytestmark = pytest.mark.django_db
 Image = get_image_model()
+
+
+@pytest.fixture(autouse=True)
+def no_cached_renditions():
+    """Wagtail caches renditions by image id and file hash; ids come back after each
+    test's rollback, so a rendition made in an earlier test could be found."""
+    Rendition = get_image_model().get_rendition_model()
+    Rendition.cache_backend.clear()
 
 
 def picture(image_format, size=(64, 48), mode="RGB"):
@@ -74,6 +89,8 @@ TOO_MANY_PIXELS = picture("PNG", size=(7000, 6000), mode="1")
         (GIF, "photo.jpg", "Format GIF refusé"),
         (b"<?php echo 'hello'; ?>", "photo.jpg", "n&#x27;est pas une image lisible"),
         (picture("JPEG")[:200], "tronquee.jpg", "n&#x27;est pas une image lisible"),
+        # Cut in its pixels: its header reads well, its picture does not.
+        (photo("JPEG")[:-100], "coupee.jpg", "n&#x27;est pas une image lisible"),
         (HUGE, "lourde.jpg", "Cette photo pèse 5,0 Mo : le maximum est de 5 Mo."),
         (TOO_MANY_PIXELS, "immense.png", "plus de 40 mégapixels"),
     ],
@@ -98,3 +115,141 @@ def test_alt_text_is_required(client_a, merchant_a):
     assert response.status_code == 200
     assert "Champ requis." in response.content.decode()
     assert Image.objects.count() == images
+
+
+def stored_bytes(file):
+    with file.open("rb") as opened:
+        return opened.read()
+
+
+def public_responses(merchant):
+    """What anonymous visitors can read about the shop: its pages in both languages,
+    the directory, search (page and API), the sitemap, the open-data exports, the home."""
+    english = merchant.get_translation(Locale.objects.get(language_code="en"))
+    anonymous = Client()
+    urls = [
+        merchant.get_url(),
+        english.get_url(),
+        "/",
+        "/en/",
+        "/commerces/",
+        "/en/shops/",
+        f"/recherche/?q={merchant.title}",
+        f"/api/search/?q={merchant.title}",
+        "/sitemap.xml",
+        "/commerces/export.json",
+        "/commerces/export.geojson",
+        "/commerces/export.csv",
+    ]
+    responses = {url: anonymous.get(url) for url in urls}
+    assert {url: response.status_code for url, response in responses.items()} == dict.fromkeys(
+        urls, 200
+    )
+    return {
+        url: b"".join(response) if response.streaming else response.content
+        for url, response in responses.items()
+    }
+
+
+def test_phone_photo_is_stored_upright_without_metadata_under_a_random_name(
+    client_a, merchant_a, team_client
+):
+    """A phone photo (GPS position, device, owner, held upright: orientation 6) is stored
+    turned and clean, as are its renditions, under a name nobody can guess; no public page
+    shows it, nor its address, until the team approves it."""
+    before = set(default_storage.listdir("original_images")[1])
+    response = upload(
+        client_a, photo("JPEG", size=(64, 48), orientation=6), f"{merchant_a.slug}-gps.jpg"
+    )
+    assert response.status_code == 302
+    image = Image.objects.latest("pk")
+
+    original = stored_bytes(image.file)
+    assert metadata_left(original) == []
+    with PILImage.open(io.BytesIO(original)) as stored:
+        assert stored.format == "JPEG"
+        # Turned a quarter clockwise, as the phone showed it; the colours stay right.
+        assert stored.size == (48, 64)
+        assert red_corner(stored) == "top-right"
+        assert stored.info.get("icc_profile") == ICC_PROFILE
+    assert (image.width, image.height) == (48, 64)
+    assert image.file_size == len(original)
+
+    # The portal's thumbnail and the public page's size are clean too.
+    for spec in ("fill-320x240", "fill-640x480", "width-1200"):
+        rendition = image.get_rendition(spec)
+        content = stored_bytes(rendition.file)
+        assert metadata_left(content) == [], spec
+        with PILImage.open(io.BytesIO(content)) as shown:
+            assert red_corner(shown) == "top-right", spec
+
+    # Neither the shop nor the uploaded file names it: one new file, a random name.
+    name = os.path.basename(image.file.name)
+    assert re.fullmatch(r"[0-9a-f]{32}\.jpg", name)
+    assert slugify(merchant_a.title) not in image.file.name
+    assert set(default_storage.listdir("original_images")[1]) - before == {name}
+    token = name.removesuffix(".jpg")
+    assert token in rendition.file.name
+
+    # The merchant sees it in the portal; visitors see neither the photo nor its address.
+    assert token in client_a.get(reverse("merchant_portal:photos")).content.decode()
+    leaks = [
+        url
+        for url, content in public_responses(fresh(merchant_a)).items()
+        if token.encode() in content
+    ]
+    assert leaks == []
+
+    # Once approved, it is on the shop's page (so the check above can fail).
+    review(team_client, merchant_a, "approve")
+    assert token.encode() in public_responses(fresh(merchant_a))[fresh(merchant_a).get_url()]
+
+
+@pytest.mark.parametrize(
+    ("image_format", "options"),
+    [
+        ("PNG", {}),
+        ("WEBP", {}),
+        ("WEBP", {"lossless": True}),
+        ("PNG", {"frames": 3}),
+        ("WEBP", {"frames": 3}),
+    ],
+)
+def test_other_formats_lose_their_metadata_too(client_a, image_format, options):
+    """PNG text chunks and eXIf, WebP EXIF and XMP, animations: same treatment. An
+    animated PNG keeps its first picture (Wagtail cannot open animated PNGs)."""
+    content = photo(image_format, **options)
+    response = upload(client_a, content, "photo.bin")
+    assert response.status_code == 302
+    image = Image.objects.latest("pk")
+    original = stored_bytes(image.file)
+    assert metadata_left(original) == []
+    frames = 1 if image_format == "PNG" else options.get("frames", 1)
+    with PILImage.open(io.BytesIO(original)) as stored:
+        assert stored.format == image_format
+        assert stored.size == (48, 64)
+        assert red_corner(stored) == "top-right"
+        assert getattr(stored, "n_frames", 1) == frames
+    assert metadata_left(stored_bytes(image.get_rendition("fill-320x240").file)) == []
+
+
+def test_phone_mpo_is_accepted_as_a_jpeg_without_its_second_picture(client_a):
+    """Many phones write an MPO (a JPEG followed by a depth map or a second view, each
+    with its own EXIF): it is accepted, and only the first picture is kept, clean."""
+    pictures = [PILImage.open(io.BytesIO(photo("JPEG"))), PILImage.new("RGB", (64, 48))]
+    buffer = io.BytesIO()
+    pictures[0].save(
+        buffer, "MPO", save_all=True, append_images=pictures[1:], exif=pictures[0].getexif()
+    )
+    response = upload(client_a, buffer.getvalue(), "IMG_0001.JPG")
+    assert response.status_code == 302
+    image = Image.objects.latest("pk")
+    original = stored_bytes(image.file)
+    assert metadata_left(original) == []
+    with PILImage.open(io.BytesIO(original)) as stored:
+        assert (stored.format, getattr(stored, "n_frames", 1), stored.size) == (
+            "JPEG",
+            1,
+            (48, 64),
+        )
+    assert image.file.name.endswith(".jpg")

@@ -69,9 +69,7 @@ def photos(request, account, page):
             data = form.cleaned_data
 
             def add_photo(version):
-                image = store_photo(
-                    page, data["photo"], form.extension, data["alt_text"], request.user
-                )
+                image = store_photo(page, data["photo"], data["alt_text"], request.user)
                 if data["use_as_logo"]:
                     version.logo = image
                 else:
