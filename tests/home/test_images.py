@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from PIL import Image as PILImage
@@ -170,3 +171,34 @@ def test_damaged_upload_is_refused_with_a_message(team_client, content, name):
     assert response.status_code == 200
     assert "n&#x27;est pas une image lisible" in response.content.decode()
     assert Image.objects.count() == images
+
+
+def test_images_stored_before_are_cleaned_by_the_command(django_capture_on_commit_callbacks):
+    """``clean_stored_images`` cleans the images stored before this cleaning existed (their
+    original and renditions carry EXIF: Willow copies it into JPEG and PNG renditions)."""
+    legacy_name = default_storage.save(
+        "original_images/vitrine-chez-martin.jpg", ContentFile(photo())
+    )
+    image = Image.objects.create(
+        title="Ancienne", file=ImageFile(io.BytesIO(photo()), name="x.jpg")
+    )
+    # As stored before: bypass the model's save.
+    Image.objects.filter(pk=image.pk).update(file=legacy_name, width=64, height=48)
+    image.refresh_from_db()
+    old_rendition = image.get_rendition("fill-640x480")
+    assert "GPS" in metadata_left(stored_bytes(old_rendition.file))
+    out = io.StringIO()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("clean_stored_images", stdout=out)
+
+    image.refresh_from_db()
+    assert_clean(image, "JPEG")
+    assert not default_storage.exists(legacy_name)
+    assert not image.renditions.filter(pk=old_rendition.pk).exists()
+    assert "1" in out.getvalue()
+    # Run again: nothing left to do.
+    cleaned_name = image.file.name
+    call_command("clean_stored_images", stdout=io.StringIO())
+    image.refresh_from_db()
+    assert image.file.name == cleaned_name
