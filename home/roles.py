@@ -1,14 +1,22 @@
 """The site's roles and review workflows, set up idempotently (``setup_roles``).
 
 - "Communication": writes and publishes pages, news and interviews, manages snippets,
-  images and documents, and reviews merchants' changes.
-- "Traduction": edits and publishes the English tree with wagtail-localize.
+  images and documents, reviews merchants' changes, invites merchants, reads the reports
+  (Wagtail's own included: workflows, site history... see ``home.admin_access``).
+- "Traduction": edits and publishes the English tree with wagtail-localize; sees the
+  translations to update, and nothing that lists people (merchants' accounts are their
+  email addresses).
 - Workflow "Relecture éditoriale" on the news listings (every language).
 - Workflow "Validation des fiches commerçants" on the merchant directory (every language).
+- Wagtail's own "Moderators" and "Editors" groups (its first migration gives them rights
+  on the whole page tree and every collection) lose every right, and go when nobody is in
+  them; its "Moderators approval" workflow on the root page, then reviewed by nobody, is
+  deactivated: pages outside news and the directory are published by those who may.
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -20,6 +28,8 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+
+from home.admin_access import PERMISSIONS as REPORT_PERMISSIONS
 
 COMMUNICATION = "Communication"
 TRANSLATION = "Traduction"
@@ -50,11 +60,16 @@ COMMUNICATION_MODELS = [
     ("merchant_portal", ["merchantaccount", "listingrequest"]),
     ("wagtailsearchpromotions", ["searchpromotion"]),
 ]
-# The reports the communications team reads: (app label, codename).
+# The reports the communications team reads: (app label, codename); Wagtail's own
+# (workflows, site history...) require the permissions of ``home.admin_access``.
 COMMUNICATION_REPORTS = [
     ("search", "view_searchterm"),
     ("call_collect", "view_call_collect_report"),
+    *(tuple(permission.split(".")) for permission in REPORT_PERMISSIONS),
 ]
+# Created by Wagtail's first migration, with rights nobody here meant (see above).
+WAGTAIL_DEFAULT_GROUPS = ["Moderators", "Editors"]
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 
 # Permissions that Wagtail and wagtail-localize create in data migrations, on content
@@ -113,8 +128,34 @@ def _workflow(name, task_name, group, pages):
     return workflow
 
 
+def retire_wagtail_default_groups():
+    """Take every right from Wagtail's "Moderators" and "Editors" groups and delete them;
+    a group someone is still in is kept, empty, and returned so that the command can say
+    who to move. Its default workflow, left without reviewers, is deactivated."""
+    kept = []
+    for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        group.permissions.clear()
+        for task in GroupApprovalTask.objects.filter(groups=group):
+            task.groups.remove(group)
+        if group.user_set.exists():
+            kept.append(group)
+        else:
+            group.delete()
+    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
+        tasks = GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow)
+        if not tasks.filter(groups__isnull=False).exists():
+            workflow.deactivate()
+            for task in tasks.filter(active=True):
+                task.deactivate()
+    return kept
+
+
+@transaction.atomic
 def setup_roles():
-    """Create or complete the groups, their permissions and the workflows."""
+    """Create or complete the groups, their permissions and the workflows; retire
+    Wagtail's default groups (``retire_wagtail_default_groups``)."""
     admin_access = _permission("wagtailadmin", "access_admin")
     root_collection = Collection.get_first_root_node()
 
@@ -164,6 +205,7 @@ def setup_roles():
         communication,
         MerchantIndexPage.objects.all(),
     )
+    retire_wagtail_default_groups()
     return communication, translation
 
 

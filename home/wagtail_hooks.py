@@ -1,3 +1,5 @@
+from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django_permissions_policy.decorators import permissions_policy_override
@@ -6,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
+from home.admin_access import PERMISSIONS, SitePageViewSet, restrict_reports_menu
 from home.models import FooterContent
 from home.reports import ReportMenuItem, report_urls
 from home.translation.guard import keeping_live_translations
@@ -62,6 +65,27 @@ def stale_translations_menu_item():
         icon_name="globe",
         order=1320,
     )
+
+
+# Wagtail's reports that list people, for those who may view what they list (see
+# ``home.admin_access``; the views refuse through ``AdminAccessMiddleware``).
+hooks.register("construct_reports_menu", restrict_reports_menu)
+
+
+@hooks.register("register_admin_viewset")
+def page_viewset():
+    """The explorer's filters name only the people on the pages the user may see."""
+    return SitePageViewSet()
+
+
+@hooks.register("register_permissions")
+def restricted_report_permissions():
+    """The permissions those reports require, in Settings → Groups."""
+    wanted = Q()
+    for permission in PERMISSIONS:
+        app_label, codename = permission.split(".")
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.filter(wanted)
 
 
 @hooks.register("construct_homepage_panels")
