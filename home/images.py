@@ -100,8 +100,9 @@ def _clean(source, content):
     if source.info.get("icc_profile"):
         options["icc_profile"] = source.info["icc_profile"]
     animated = getattr(source, "is_animated", False) and image_format in ANIMATED_FORMATS
-    if animated:
-        options["loop"] = source.info.get("loop", 0)
+    if animated and "loop" in source.info:
+        # Absent from a GIF meant to play once.
+        options["loop"] = source.info["loop"]
     frames = [
         _upright(frame, orientation)
         for frame in (ImageSequence.Iterator(source) if animated else [source])
@@ -158,6 +159,7 @@ def _webp_is_lossless(content):
     chunks = [(12, len(content))]
     while chunks:
         offset, end = chunks.pop()
+        end = min(end, len(content))
         while offset + 8 <= end:
             fourcc = content[offset : offset + 4]
             (size,) = struct.unpack("<I", content[offset + 4 : offset + 8])
