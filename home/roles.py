@@ -6,13 +6,17 @@
 - "Traduction": edits and publishes the English tree with wagtail-localize; sees the
   translations to update, and nothing that lists people (merchants' accounts are their
   email addresses).
-- Workflow "Relecture éditoriale" on the news listings (every language).
-- Workflow "Validation des fiches commerçants" on the merchant directory (every language).
+- Review workflows the feature apps register (``register_review_workflow``):
+  "Relecture éditoriale" on the news listings, "Validation des fiches commerçants" on
+  the merchant directory (every language); the models and reports the team manages
+  (``register_team_models``, ``register_team_permissions``) likewise.
 - Wagtail's own "Moderators" and "Editors" groups (its first migration gives them rights
   on the whole page tree and every collection) lose every right, and go when nobody is in
   them; its "Moderators approval" workflow on the root page, then reviewed by nobody, is
   deactivated: pages outside news and the directory are published by those who may.
 """
+
+from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -53,20 +57,44 @@ COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "choose_document"),
 ]
 # Snippets and settings the communications team manages: (app label, model names).
-COMMUNICATION_MODELS = [
-    ("home", ["footercontent", "sitesettings"]),
-    ("news", ["topic"]),
-    ("merchants", ["category", "commune"]),
-    ("merchant_portal", ["merchantaccount", "listingrequest"]),
-    ("wagtailsearchpromotions", ["searchpromotion"]),
-]
+# Feature apps add theirs (``register_team_models``).
+COMMUNICATION_MODELS = [("home", ["footercontent", "sitesettings"])]
 # The reports the communications team reads: (app label, codename); Wagtail's own
 # (workflows, site history...) require the permissions of ``home.admin_access``.
-COMMUNICATION_REPORTS = [
-    ("search", "view_searchterm"),
-    ("call_collect", "view_call_collect_report"),
-    *(tuple(permission.split(".")) for permission in REPORT_PERMISSIONS),
-]
+# Feature apps add theirs (``register_team_permissions``).
+COMMUNICATION_REPORTS = [tuple(permission.split(".")) for permission in REPORT_PERMISSIONS]
+
+
+@dataclass(frozen=True)
+class ReviewWorkflow:
+    """A workflow whose one task the communications team reviews, on the pages
+    ``pages()`` returns (and their descendants)."""
+
+    name: str
+    task_name: str
+    pages: object  # callable() -> pages
+
+
+_team_models = []
+_team_permissions = []
+_workflows = {}
+
+
+def register_team_models(app_label, model_names):
+    """The communications team may add, change and delete these models (snippets)."""
+    _team_models.append((app_label, list(model_names)))
+
+
+def register_team_permissions(app_label, *codenames):
+    """The communications team gets these permissions (reports, promotions...)."""
+    _team_permissions.extend((app_label, codename) for codename in codenames)
+
+
+def register_review_workflow(name, task_name, pages):
+    """A review workflow on the pages ``pages()`` returns, reviewed by the team."""
+    _workflows[name] = ReviewWorkflow(name, task_name, pages)
+
+
 # Created by Wagtail's first migration, with rights nobody here meant (see above).
 WAGTAIL_DEFAULT_GROUPS = ["Moderators", "Editors"]
 WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
@@ -161,10 +189,13 @@ def setup_roles():
 
     communication, _ = Group.objects.get_or_create(name=COMMUNICATION)
     communication.permissions.add(admin_access)
-    for app_label, model_names in COMMUNICATION_MODELS:
+    for app_label, model_names in [*COMMUNICATION_MODELS, *_team_models]:
         communication.permissions.add(*_model_permissions(app_label, model_names))
     communication.permissions.add(
-        *(_permission(app_label, codename) for app_label, codename in COMMUNICATION_REPORTS)
+        *(
+            _permission(app_label, codename)
+            for app_label, codename in [*COMMUNICATION_REPORTS, *_team_permissions]
+        )
     )
     for home in Page.objects.filter(depth=2):
         _page_permissions(communication, home, COMMUNICATION_PAGE_PERMISSIONS)
@@ -190,21 +221,8 @@ def setup_roles():
                 permission=_permission(app_label, codename),
             )
 
-    from merchants.models import MerchantIndexPage
-    from news.models import NewsIndexPage
-
-    _workflow(
-        EDITORIAL_WORKFLOW,
-        "Relecture par l'équipe communication",
-        communication,
-        NewsIndexPage.objects.all(),
-    )
-    _workflow(
-        MERCHANT_WORKFLOW,
-        "Validation par l'équipe communication",
-        communication,
-        MerchantIndexPage.objects.all(),
-    )
+    for workflow in _workflows.values():
+        _workflow(workflow.name, workflow.task_name, communication, workflow.pages())
     retire_wagtail_default_groups()
     return communication, translation
 

@@ -8,10 +8,17 @@ class MerchantsConfig(AppConfig):
     verbose_name = _("Annuaire des commerces")
 
     def ready(self):
-        from home import demo, publication
+        from home import demo, publication, roles
         from merchants import demo as merchants_demo
         from merchants import open_periods, search
+        from merchants.models import MerchantIndexPage
 
+        roles.register_team_models("merchants", ["category", "commune"])
+        roles.register_review_workflow(
+            roles.MERCHANT_WORKFLOW,
+            "Validation par l'équipe communication",
+            lambda: MerchantIndexPage.objects.all(),
+        )
         search.register()
         demo.register_loader("merchants", merchants_demo.load, order=demo.FEATURES + 1)
 

@@ -8,11 +8,18 @@ class NewsConfig(AppConfig):
     verbose_name = _("Actualités et entretiens")
 
     def ready(self):
-        from home import demo, sections
+        from home import demo, roles, sections
         from news import search
         from news.blocks import NewsHighlightsBlock
         from news.demo import load as news_demo
+        from news.models import NewsIndexPage
 
+        roles.register_team_models("news", ["topic"])
+        roles.register_review_workflow(
+            roles.EDITORIAL_WORKFLOW,
+            "Relecture par l'équipe communication",
+            lambda: NewsIndexPage.objects.all(),
+        )
         search.register()
         demo.register_loader("news", news_demo.load, order=demo.FEATURES)
         sections.register("news_highlights", NewsHighlightsBlock())

@@ -8,11 +8,13 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from home import demo, publication
+        from home import demo, publication, roles
         from search import demo as search_demo
         from search import indexing
 
         demo.register_loader("search", search_demo.load, order=demo.EXTRAS)
+        roles.register_team_models("wagtailsearchpromotions", ["searchpromotion"])
+        roles.register_team_permissions("search", "view_searchterm")
         publication.pages_written.connect(indexing.index_written_pages)
         publication.register_step(
             "search_translations",

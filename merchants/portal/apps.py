@@ -9,11 +9,12 @@ class MerchantPortalConfig(AppConfig):
     verbose_name = _("Espace commerçant")
 
     def ready(self):
-        from home import demo, publication
+        from home import demo, publication, roles
         from merchants.portal import demo as portal_demo
         from merchants.portal import signals  # connects the workflow receivers
 
         demo.register_loader("merchant_portal", portal_demo.load, order=demo.ACCOUNTS)
+        roles.register_team_models("merchant_portal", ["merchantaccount", "listingrequest"])
         publication.register_step(
             "listing_invitations",
             order=publication.NOTIFICATIONS,
