@@ -70,12 +70,13 @@ def share_response(response, seconds=None):
     return response
 
 
-def share_until(request, moment):
-    """What ``request``'s response shows changes at ``moment`` (an aware datetime):
-    it may be shared until then at most."""
-    if moment is None:
+def share_until(request, moment, now=None):
+    """What ``request``'s response shows changes at ``moment`` (an aware datetime;
+    ``now``: the moment the page was computed for, default the clock's): it may be
+    shared until then at most."""
+    if moment is None or request is None:
         return
-    seconds = max(int((moment - timezone.now()).total_seconds()), 0)
+    seconds = max(int((moment - (now or timezone.now())).total_seconds()), 0)
     current = getattr(request, LIFETIME_ATTRIBUTE, None)
     setattr(request, LIFETIME_ATTRIBUTE, seconds if current is None else min(current, seconds))
 

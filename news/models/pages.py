@@ -66,7 +66,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         and each topic's page and feeds."""
         paths = ["/", "rss/", "atom/"]
         for topic in self.topics():
-            paths += [f"theme/{topic.slug}/", f"theme/{topic.slug}/rss/", f"theme/{topic.slug}/atom/"]
+            paths += [
+                f"theme/{topic.slug}/",
+                f"theme/{topic.slug}/rss/",
+                f"theme/{topic.slug}/atom/",
+            ]
         return paths
 
     @path("")
