@@ -29,6 +29,7 @@ Wagtail's ``wagtail.contrib.frontend_cache``.
   a frontend cache that cannot be purged is logged by Wagtail.
 """
 
+import functools
 import logging
 import uuid
 from urllib.error import HTTPError, URLError
@@ -68,6 +69,17 @@ def share_response(response, seconds=None):
     current = getattr(response, LIFETIME_ATTRIBUTE, None)
     setattr(response, LIFETIME_ATTRIBUTE, limit if current is None else min(current, limit))
     return response
+
+
+def shared(view, seconds=None):
+    """``view``'s successful answers may be shared by anonymous visitors (see
+    ``share_response``): for views that are not Wagtail pages (the sitemap)."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return share_response(view(request, *args, **kwargs), seconds)
+
+    return wrapped
 
 
 def share_until(request, moment, now=None):
