@@ -137,6 +137,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://site_cms")}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # Redis down or slow: every cache call gives up within half a second and the site
+    # answers uncached (logged), instead of an error page.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    )
+# ... and each failure is logged (logger django_redis.cache).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Full pages shared by anonymous visitors (home.caching): kept at most this long in
 # Django's cache and the frontend cache, purged exactly when what they show changes.
