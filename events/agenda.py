@@ -55,6 +55,14 @@ class OccurrenceCard:
         return self.occurrence.end.astimezone(PARIS)
 
     @property
+    def place_label(self):
+        """The named place, or the shop it takes place in."""
+        page = self.page
+        if page.place_name:
+            return page.place_name
+        return page.place_merchant.title if page.place_merchant_id else ""
+
+    @property
     def multi_day(self):
         return self.occurrence.end_day > self.occurrence.start_day
 
@@ -85,8 +93,8 @@ def cards(occurrences, index_url):
 
 def _with_pages(occurrences):
     return occurrences.select_related(
-        "page", "commune", "page__main_image", "page__place_merchant"
-    ).prefetch_related("page__main_image__renditions")
+        "page", "commune", "page__commune", "page__place_merchant__commune"
+    )
 
 
 def _communes(index, now):
@@ -201,7 +209,8 @@ def month(index, request, year, month_number):
     def month_url(day):
         if not MONTH_MIN_YEAR <= day.year <= MONTH_MAX_YEAR:
             return None
-        return index_url + index.reverse_subpage("month", args=[day.year, day.month]) + query
+        # Zero-padded, as the month's own address is written ("mois/2026-07/").
+        return f"{index_url}mois/{day:%Y-%m}/{query}"
 
     context.update(
         {

@@ -34,7 +34,7 @@ class AgendaSectionBlock(blocks.StructBlock):
                 EventOccurrence.objects.filter(locale=locale, page__live=True, cancelled=False)
                 .upcoming(timezone.now())
                 .order_by("start", "pk")
-                .select_related("page", "commune")[:60]
+                .select_related("page", "commune", "page__place_merchant")[:60]
             )
             for occurrence in upcoming:
                 if occurrence.page_id in seen:
