@@ -49,6 +49,7 @@ def registration_context(page, request, now, form=None):
         "sessions": sessions,
         "all_full": bool(sessions) and all(s["left"] == 0 for s in sessions),
         "registration_form": form,
+        "one_click_form": None,
         "merchant_account": account,
     }
 

@@ -32,6 +32,10 @@ def _event_or_404(page_id):
 
 def _form_page(request, page, form, status=200, **extra):
     now = timezone.now()
+    if isinstance(form, OneClickRegistrationForm):
+        # Its errors above a fresh full form (for registering someone else).
+        extra["one_click_form"] = form
+        form = None
     context = registration_context(page, request, now, form=form)
     return private(
         render(
