@@ -47,7 +47,7 @@ def parse(response):
 
 
 def events_of(calendar):
-    return [c for c in calendar.walk("VEVENT")]
+    return list(calendar.walk("VEVENT"))
 
 
 def test_an_event_file_has_its_rule_exceptions_and_time_zone(client, market):
