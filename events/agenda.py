@@ -25,6 +25,7 @@ from events.filters import (
 )
 from events.forms import parse_session_value, session_value
 from events.models import EventKind, EventOccurrence, EventPage
+from events.page_cache import bound_by_occurrences
 from events.recurrence import PARIS
 from home.pagination import pagination
 from home.params import positive_int
@@ -140,6 +141,7 @@ def listing(index, request):
     now = timezone.now()
     filters = _filters(index, request, now)
     occurrences = filters.apply(_occurrences(index).upcoming(now)).order_by("start", "pk")
+    bound_by_occurrences(request, occurrences, now)
     paginator = Paginator(_with_pages(occurrences), index.per_page)
     number = _page_number(request)
     if number > max(paginator.num_pages, 1):
@@ -171,6 +173,8 @@ def month(index, request, year, month_number):
         year, month_number = today.year, today.month
     if not (MONTH_MIN_YEAR <= year <= MONTH_MAX_YEAR and 1 <= month_number <= 12):
         raise Http404(_("Ce mois n'est pas dans l'agenda."))
+    # "Today" is marked, and a filter may depend on upcoming dates (the communes).
+    bound_by_occurrences(request, _occurrences(index), now)
     filters = _filters(index, request, now)
     filters.when = ""  # the month is the period
     filters.first_day = filters.last_day = None
@@ -232,6 +236,7 @@ def month(index, request, year, month_number):
 def archive(index, request):
     """Events that are over (every date past), the latest first."""
     now = timezone.now()
+    bound_by_occurrences(request, _occurrences(index), now)  # an event ends: archived
     events = (
         _events_under(index)
         .annotate(last_end=Max("occurrences__end"))
@@ -273,6 +278,7 @@ def calendar_feed(index, request):
     calendar = ical.new_calendar(name)
     index_url = request.build_absolute_uri(index.get_url(request))
     occurrences = filters.apply(_occurrences(index).upcoming(now)).order_by("start", "pk")
+    bound_by_occurrences(request, occurrences, now)
     if filters.period:
         for occurrence in _with_pages(occurrences)[:FEED_LIMIT]:
             page = occurrence.page
@@ -306,6 +312,7 @@ def map_data(index, request):
     now = timezone.now()
     filters = _filters(index, request, now)
     occurrences = filters.apply(_occurrences(index).upcoming(now))
+    bound_by_occurrences(request, occurrences, now)
     pages = (
         _events_under(index)
         .filter(pk__in=occurrences.values("page_id"))

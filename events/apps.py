@@ -9,11 +9,12 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from events import demo as events_demo
-        from events import occurrences, search
+        from events import occurrences, page_cache, search
         from events.blocks import AgendaSectionBlock
         from events.models import AgendaIndexPage
         from home import demo, publication, roles, sections
 
+        page_cache.connect()
         roles.register_review_workflow(
             "Validation des événements",
             "Relecture des événements par l'équipe communication",

@@ -6,6 +6,7 @@ from wagtail import blocks
 
 from events.agenda import cards
 from events.models import AgendaIndexPage, EventOccurrence
+from events.page_cache import bound_by_occurrences
 from home.locales import active_locale
 
 
@@ -30,12 +31,15 @@ class AgendaSectionBlock(blocks.StructBlock):
         found = []
         if index is not None:
             seen = set()
-            upcoming = (
-                EventOccurrence.objects.filter(locale=locale, page__live=True, cancelled=False)
-                .upcoming(timezone.now())
-                .order_by("start", "pk")
-                .select_related("page", "commune", "page__place_merchant")[:60]
-            )
+            now = timezone.now()
+            upcoming = EventOccurrence.objects.filter(
+                locale=locale, page__live=True, cancelled=False
+            ).upcoming(now)
+            # The home page is shared from the caches: no longer than these dates hold.
+            bound_by_occurrences(request, upcoming, now)
+            upcoming = upcoming.order_by("start", "pk").select_related(
+                "page", "commune", "page__place_merchant"
+            )[:60]
             for occurrence in upcoming:
                 if occurrence.page_id in seen:
                     continue

@@ -1,11 +1,16 @@
-"""What an event's page shows: its next dates, the workshop's sessions and seats, the
-registration form, the calendar links and the structured data."""
+"""What an event's page shows: its next dates, the workshop's sessions and seats left,
+the calendar links and the structured data; and what the registration form's page
+shows (``registration_context``: the form, a merchant's one-click registration).
+
+The event's page is shared by anonymous visitors from the page caches: it carries no
+form with a token and nothing of the visitor (``events.page_cache``)."""
 
 from django.utils import timezone
 
 from events import registration
 from events.forms import RegistrationForm, session_value
 from events.models import EventKind, EventOccurrence
+from events.page_cache import bound_by_occurrences
 from home.locales import source_version
 from merchants.portal.access import current_account
 
@@ -39,15 +44,30 @@ def workshop_sessions(page, now):
     ]
 
 
-def registration_context(page, request, now, form=None):
+def sessions_context(page, now):
+    """The workshop's sessions and seats left, as its (shared) page shows them."""
     source, sessions = workshop_sessions(page, now)
-    account = current_account(request) if request is not None else None
-    if form is None and sessions:
-        form = RegistrationForm(sessions=[s["start"] for s in sessions])
     return {
         "workshop": source,
         "sessions": sessions,
         "all_full": bool(sessions) and all(s["left"] == 0 for s in sessions),
+    }
+
+
+def registration_context(page, request, now, form=None, session=None):
+    """The registration form's page (never shared): ``session``, the value of the
+    session chosen on the event's page, is checked first."""
+    context = sessions_context(page, now)
+    sessions = context["sessions"]
+    account = current_account(request) if request is not None else None
+    if form is None and sessions:
+        values = [s["value"] for s in sessions]
+        form = RegistrationForm(
+            sessions=[s["start"] for s in sessions],
+            initial={"session": session if session in values else values[0]},
+        )
+    return {
+        **context,
         "registration_form": form,
         "one_click_form": None,
         "merchant_account": account,
@@ -67,5 +87,9 @@ def event_context(page, request):
         "is_preview": getattr(request, "is_preview", False),
     }
     if page.is_workshop and not context["is_preview"]:
-        context.update(registration_context(page, request, now))
+        context.update(sessions_context(page, now))
+    if not context["is_preview"]:
+        # The next date, the sessions open to registration: right until an occurrence
+        # of this event starts or ends (or midnight).
+        bound_by_occurrences(request, EventOccurrence.objects.filter(page=page), now)
     return context

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from events import emails, proposals, registration
 from events.forms import OneClickRegistrationForm, ProposalForm, RegistrationForm
@@ -30,13 +30,15 @@ def _event_or_404(page_id):
     return page
 
 
-def _form_page(request, page, form, status=200, **extra):
+def _form_page(request, page, form, status=200, session=None, **extra):
+    """The registration form's page: private, never shared from a cache (its forms
+    carry a CSRF token, a merchant's account fills the one-click one)."""
     now = timezone.now()
     if isinstance(form, OneClickRegistrationForm):
         # Its errors above a fresh full form (for registering someone else).
         extra["one_click_form"] = form
         form = None
-    context = registration_context(page, request, now, form=form)
+    context = registration_context(page, request, now, form=form, session=session)
     return private(
         render(
             request,
@@ -63,11 +65,14 @@ def _refuse(form, field, message):
     form.add_error(field if field in form.fields else None, message)
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request, page_id):
-    """The registration form's target; a merchant signed in to the portal registers
-    in one click (``un_clic``): their account gives the details."""
+    """The registration form (GET: the session chosen on the event's page, ``seance``,
+    is checked) and its target; a merchant signed in to the portal registers in one
+    click (``un_clic``): their account gives the details."""
     page = _event_or_404(page_id)
+    if request.method != "POST":
+        return _form_page(request, page, None, session=request.GET.get("seance"))
     now = timezone.now()
     context = registration_context(page, request, now)
     workshop, sessions = context["workshop"], context["sessions"]

@@ -12,6 +12,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 
 from events.models import EventOccurrence, EventPage, WorkshopRegistration
+from events.page_cache import bound_by_occurrences
 from home.params import IdModelChoiceFilter
 from home.reports import PermittedReportView, ReportMenuItem, report_urls
 
@@ -124,10 +125,10 @@ def merchant_events(page, request):
             | Q(page__proposed_by__translation_key=page.translation_key)
         )
         .upcoming(now)
-        .order_by("start", "pk")
-        .select_related("page")[:6]
     )
-    found = list(occurrences)
+    # The shop's page is shared from the caches: no longer than the list is right.
+    bound_by_occurrences(request, occurrences, now)
+    found = list(occurrences.order_by("start", "pk").select_related("page")[:6])
     if not found:
         return ""
     return render_to_string(

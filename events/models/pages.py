@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,7 +18,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events import recurrence
-from events.forms import EventPageForm
+from events.forms import EventPageForm, session_value
+from events.models.occurrences import EventOccurrence
 from home.blocks import BodyBlock
 from home.models import BasePage
 from merchants.territory import validate_coordinates
@@ -50,6 +52,23 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("agenda")
         verbose_name_plural = _("agendas")
+
+    def get_cached_paths(self):
+        """The agenda and its routes, purged together (``home.caching``): the feeds,
+        the map's data, the archive and each month that has (or had, until the
+        current one) a date in it."""
+        paths = ["/", "mois/", "archives/", "ical/", "carte/donnees/", "rss/", "atom/"]
+        days = EventOccurrence.objects.filter(
+            locale_id=self.locale_id, page__path__startswith=self.path
+        ).aggregate(first=models.Min("start_day"), last=models.Max("end_day"))
+        today = paris_today(timezone.now())
+        first = min(days["first"] or today, today).replace(day=1)
+        last = max(days["last"] or today, today)
+        month = first
+        while month <= last:
+            paths.append(f"mois/{month:%Y-%m}/")
+            month = (month + datetime.timedelta(days=32)).replace(day=1)
+        return paths
 
     # Page views live in events.agenda, which reads these models.
     @path("")
@@ -396,6 +415,19 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(event_context(self, request))
         return context
+
+    def get_cached_paths(self):
+        """The event and its calendars (the series, each date), purged together."""
+        stamps = self.occurrences.values_list("start", flat=True) if self.pk else []
+        return ["/", "ical/", *(f"ical/{session_value(start)}/" for start in stamps)]
+
+    def cache_dependents(self):
+        """The shops whose page lists this event (held there, or proposed by them)."""
+        return [
+            merchant
+            for merchant in (self.place_merchant, self.proposed_by)
+            if merchant is not None
+        ]
 
     @path("")
     def event(self, request):

@@ -7,57 +7,13 @@ import json
 import pytest
 
 from events import occurrences
-from events.models import EventDateChange, EventPage
+from events.models import EventPage
 from home.bulk_pages import create_child_pages
 from merchants.models import Commune
-from tests.events.conftest import NOW
-from tests.factories.events import EventPageFactory, WorkshopFactory
+from tests.events.conftest import NOW, tournon
 from tests.query_counts import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def tournon():
-    return Commune.objects.get(insee_code="07324")
-
-
-@pytest.fixture
-def events(agenda):
-    """A weekly Saturday market in Tain (from 6 June), a one-off paid fair in Tournon
-    on Thursday 4 June, a free workshop on Monday 8 June and a market that ended."""
-    market = EventPageFactory(
-        parent=agenda,
-        title="Marché du samedi",
-        slug="marche-du-samedi",
-        start_date=datetime.date(2026, 6, 6),
-        recurrence="FREQ=WEEKLY;COUNT=6;BYDAY=SA",
-        date_changes=[
-            EventDateChange(
-                day=datetime.date(2026, 6, 20), action="cancelled", message="Fête de la musique"
-            )
-        ],
-    )
-    fair = EventPageFactory(
-        parent=agenda,
-        title="Foire de Tournon",
-        slug="foire",
-        kind="animation",
-        commune=tournon(),
-        start_date=datetime.date(2026, 6, 4),
-        start_time=datetime.time(9, 0),
-        end_time=datetime.time(18, 0),
-        price="3.00",
-    )
-    workshop = WorkshopFactory(
-        parent=agenda,
-        title="Atelier vitrine",
-        slug="atelier",
-        start_date=datetime.date(2026, 6, 8),
-    )
-    past = EventPageFactory(
-        parent=agenda, title="Vieux marché", slug="vieux", start_date=datetime.date(2026, 5, 2)
-    )
-    return {"market": market, "fair": fair, "workshop": workshop, "past": past}
 
 
 def titles(html):

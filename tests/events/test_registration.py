@@ -238,8 +238,15 @@ def test_the_link_expires_a_week_after_the_session(client, workshop, frozen):
 def test_a_merchant_signed_in_registers_in_one_click(client, workshop):
     account = MerchantAccount.objects.get(user__username="boulangerie@commerces.example")
     client.force_login(account.user)
-    page = client.get("/agenda-test/atelier/").content.decode()
-    assert "M'inscrire en un clic" in page
+    # The event's page is the same for everyone (it is shared from the caches); the
+    # registration page, private, knows the merchant.
+    event_page = client.get("/agenda-test/atelier/").content.decode()
+    assert "M'inscrire en un clic" not in event_page
+    assert "boulangerie@commerces.example" not in event_page
+    form_page = client.get(reverse("event_registration:register", args=[workshop.pk]))
+    assert "private" in form_page["Cache-Control"]
+    assert "M'inscrire en un clic" in form_page.content.decode()
+    assert "boulangerie@commerces.example" in form_page.content.decode()
     response = client.post(
         reverse("event_registration:register", args=[workshop.pk]),
         {
