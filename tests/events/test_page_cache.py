@@ -4,10 +4,12 @@ midnight); the registration form and a person's registration never are; a
 registration purges the workshop's page, a publication the agenda's routes."""
 
 import datetime
+import io
 from urllib.parse import urlsplit
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -199,3 +201,16 @@ def test_an_event_in_a_shop_purges_the_shop_page(agenda):
         start_date=datetime.date(2026, 6, 12),
     )
     assert shop.url in purged_paths(tasting)
+
+
+def test_the_daily_refresh_of_dates_purges_the_agenda(
+    events, page_store, django_capture_on_commit_callbacks
+):
+    visitor = Client()
+    assert visitor.get("/agenda-test/")["X-Page-Cache"] == "miss"
+    assert visitor.get("/agenda-test/ical/")["X-Page-Cache"] == "miss"
+    assert visitor.get("/agenda-test/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("refresh_event_occurrences", stdout=io.StringIO())
+    assert visitor.get("/agenda-test/")["X-Page-Cache"] == "miss"
+    assert visitor.get("/agenda-test/ical/")["X-Page-Cache"] == "miss"

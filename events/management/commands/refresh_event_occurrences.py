@@ -5,6 +5,8 @@ from cron (see the README); publication keeps them up to date otherwise."""
 from django.core.management.base import BaseCommand
 
 from events import occurrences
+from events.models import AgendaIndexPage
+from home import caching
 
 
 class Command(BaseCommand):
@@ -12,4 +14,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = occurrences.refresh_all()
+        # Dates further ahead: the agendas' last pages, months and feeds change.
+        caching.purge_pages(list(AgendaIndexPage.objects.live().specific()))
         self.stdout.write(f"Stored {count} event dates.")
