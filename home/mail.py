@@ -1,6 +1,8 @@
 """Plain-text emails written in their recipient's language.
 
-Each message is ``(address, language, template, context)``: ``template`` names two
+Each message is ``(address, language, template, context)``, optionally followed by
+``attachments``, a list of ``(filename, content, mimetype)`` (text, e.g. a workshop's
+``.ics``): ``template`` names two
 templates, ``<template>_subject.txt`` and ``<template>.txt``, rendered with the
 recipient's language active by the "text" template engine (``settings.TEMPLATES``),
 which does not HTML-escape: a plain-text email shows names as they were typed. Sending
@@ -36,10 +38,13 @@ def send(messages):
     sent = 0
     try:
         with get_connection() as connection:
-            for address, language, template, context in messages:
+            for address, language, template, context, *rest in messages:
                 subject, body = render(template, {**context, "language": language}, language)
+                attachments = rest[0] if rest else None
                 try:
-                    EmailMessage(subject, body, to=[address], connection=connection).send()
+                    EmailMessage(
+                        subject, body, to=[address], connection=connection, attachments=attachments
+                    ).send()
                     sent += 1
                 except Exception:
                     logger.exception("Could not send the email %r to %s", template, address)

@@ -45,6 +45,11 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     # The directory's open-data files (export.csv|json|geojson), beside its pages.
     path("", include("merchants.urls")),
+    # Events merchants propose from their portal (before the portal's own addresses).
+    path(
+        _("espace-commercant/evenements/"),
+        include(("events.portal_urls", "merchant_events")),
+    ),
     # The merchant portal and the "list my shop" form (translated paths).
     path(_("espace-commercant/"), include(("merchants.portal.urls", "merchant_portal"))),
     path(
@@ -53,6 +58,8 @@ urlpatterns += i18n_patterns(
     ),
     # Call and collect: the forms' targets and the resident's signed booking page.
     path(_("retrait/"), include(("merchants.collect.urls", "call_collect"))),
+    # Workshop registrations: the form's target and the person's signed link.
+    path(_("inscription-atelier/"), include(("events.urls", "event_registration"))),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

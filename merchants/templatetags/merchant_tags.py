@@ -5,8 +5,9 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 register = template.Library()
 
@@ -31,3 +32,16 @@ def map_tiles_attributes():
 def as_json(value):
     """``value`` as JSON text, for a data attribute (the template escapes it)."""
     return json.dumps(value, cls=DjangoJSONEncoder)
+
+
+@register.simple_tag(takes_context=True)
+def profile_sections(context):
+    """Sections other apps add to a merchant's profile, through Wagtail's
+    ``merchant_profile_sections`` hook: each function receives the page and the request
+    and returns HTML (safe) or an empty string. The agenda shows the shop's events so,
+    without the directory knowing of it."""
+    page, request = context["page"], context.get("request")
+    sections = [
+        function(page, request) for function in hooks.get_hooks("merchant_profile_sections")
+    ]
+    return format_html_join("", "{}", ((section,) for section in sections if section))

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "merchants",
     "merchants.portal",
     "merchants.collect",
+    "events",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -389,6 +390,13 @@ CALL_COLLECT_MIN_NOTICE_MINUTES = env.int("CALL_COLLECT_MIN_NOTICE_MINUTES", def
 # The resident's emailed link (view or cancel the request) works until this many days
 # after the pickup slot, or after the request for a callback.
 CALL_COLLECT_LINK_DAYS = env.int("CALL_COLLECT_LINK_DAYS", default=7)
+
+# Workshop registrations (names, businesses, emails, phones) are deleted this many days
+# after their session by `manage.py purge_workshop_registrations`, as call & collect's.
+EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=90)
+# The emailed link (view or cancel a registration) works until this many days after
+# the session.
+EVENT_REGISTRATION_LINK_DAYS = env.int("EVENT_REGISTRATION_LINK_DAYS", default=7)
 
 # Login throttling (django-axes): five failures for one username from one address lock
 # that pair for 15 minutes. Locking a username alone would let anyone lock a merchant
