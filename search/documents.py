@@ -170,17 +170,29 @@ class DocumentBuilder:
                 if variant_language != language
             )
             words.append(parent_names.get(language) or " ".join(parent_names.values()))
-        own_text = " ".join(
-            (document.name, document.categories, document.summary, document.body, *words)
-        )
-        words.append(self.vocabulary.expand(own_text))
+        # What the categories stand for weighs as a category ("Chaussures" is a shoe
+        # shop); what the rest of the text stands for, as keywords (a cobbler that
+        # mends "chaussures" is no shoe shop).
+        category_text = " ".join((document.categories, *words))
+        category_words = self.vocabulary.expand(category_text)
+        if category_words:
+            document.categories = f"{document.categories} {category_words}".strip()
+        own_text = " ".join((document.name, document.summary, document.body))
+        # Not repeated where they weigh more already (the name, the categories); a
+        # word of the description the vocabulary stands for counts as a keyword.
+        known = " ".join((document.name, category_text, category_words))
+        words.append(self.vocabulary.expand(f"{own_text} {category_text}", known=known))
+        document.keywords = " ".join(word for word in [*words, document.keywords] if word)
         places = directory.get()
         if places is not None and document.services:
+            # Weighed as the body: a service says how a shop sells, not what, and its
+            # label ("Conseil par téléphone") must not make a garage a phone shop.
+            services = []
             with translation.override(language or None):
                 for code in document.services:
-                    words.append(places.service_label(code))
-                    words.append(SERVICE_WORDS.get(code, ""))
-        document.keywords = " ".join(word for word in [*words, document.keywords] if word)
+                    services.append(places.service_label(code))
+                    services.append(SERVICE_WORDS.get(code, ""))
+            document.body = " ".join(text for text in [document.body, *services] if text)
 
 
 def build_documents(objects):

@@ -10,8 +10,9 @@ ligne, retrait en boutique").
 SERVICE_WORDS = {
     "click_collect": "click and collect click collect commande en ligne retrait boutique "
     "order online",
-    "call_collect": "call and collect appeler et retirer commande par telephone conseil "
-    "rappel retrait phone order",
+    # Not "téléphone": whoever types it looks for a phone shop, not every shop that
+    # takes orders by phone.
+    "call_collect": "call and collect appeler et retirer conseil rappel retrait",
     "delivery": "livraison a domicile delivery",
     "pickup_appointment": "retrait sur rendez-vous pickup appointment",
     "takeaway": "a emporter vente a emporter takeaway take away",

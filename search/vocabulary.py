@@ -156,27 +156,39 @@ class Vocabulary:
         return vocabulary
 
     def concepts_in(self, text):
-        """The concepts whose terms ``text`` uses, in order of first use."""
+        """The concepts whose terms ``text`` uses, in order of first use. The longest
+        expression wins and its words are not read again alone: "pain d'épices" is
+        gingerbread, not bread; "nettoyage à sec" is a dry cleaner's, not cleaning."""
         terms = index_terms(text)
         found = {}
-        for start in range(len(terms)):
+        start = 0
+        while start < len(terms):
             for size in range(min(self.longest, len(terms) - start), 0, -1):
                 concept = self.concepts.get(tuple(terms[start : start + size]))
                 if concept is not None:
                     found.setdefault(concept, None)
+                    start += size
+                    break
+            else:
+                start += 1
         return list(found)
 
-    def expand(self, text):
+    def expand(self, text, known=None):
         """The words ``text`` stands for, beyond its own: what is added to a page's
-        search document. Each word once; the page's own words are not repeated."""
-        own = set(index_terms(text))
-        added = {}
+        search document. Each index term once, and none the page already has where
+        they are added (``known``, by default ``text`` itself): a page is found by
+        "shoe" whether its vocabulary says it once or in four expressions, so one trade
+        does not outweigh another by the number of its synonyms."""
+        seen = set(index_terms(text if known is None else known))
+        added = []
         for concept in self.concepts_in(text):
-            for word in self.words[concept]:
-                key = analysed(word)
-                if key and not set(key) <= own:
-                    added.setdefault(key, word)
-        return " ".join(added.values())
+            for expression in self.words[concept]:
+                for word in expression.split():
+                    terms = set(index_terms(word))
+                    if terms and not terms <= seen:
+                        seen |= terms
+                        added.append(word)
+        return " ".join(added)
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from modelsearch.index import class_is_indexed
 from wagtail.models import Page
 
 from search import directory, kinds
+from search.analysis import typo_budget
 from search.backends.base import EngineResult
 from search.documents import ROLE_WEIGHTS, ROLES, build_documents
 from search.facets import FacetCounts, open_merchant_ids
@@ -101,8 +102,13 @@ SITE_MAPPING = {
     "site_services": KEYWORD,
 }
 FIELDS = [f"site_{role}^{ROLE_WEIGHTS[role]}" for role in ROLES]
-COMMUNE_TIER = 1000.0  # above any text score: the commune's merchants come first
+COMMUNE_TIER = 100_000.0  # above any text score: the commune's merchants come first
+COVERAGE = 1000.0  # per query term matched, when not every term is required
+PREFIX_BOOST = 0.5  # a word typed in part ("pharma") counts half an exact match
 FUZZY_BOOST = 0.2  # a word matched only through a typo counts a fifth of an exact match
+# Edits allowed by word length, as search.analysis.typo_budget: none under 4 letters,
+# one under 8, two from 8.
+FUZZINESS = "AUTO:4,8"
 
 
 class FrenchMapping(OpenSearch3Mapping):
@@ -231,28 +237,32 @@ class EngineSiteSearch:
 
     @staticmethod
     def _word_query(word):
-        """A word as typed, or with a typo: an exact match always scores above a fuzzy
-        one ("livres" finds the bookshops before "Roue Libre"), as the database engines
-        look for typo corrections only when the word itself is not indexed."""
+        """A word as typed, begun ("pharma"), or with a typo anywhere ("pharmacei",
+        "harmacie"): an exact match always scores above a prefix match, and a prefix
+        match above a fuzzy one ("livres" finds the bookshops before "Roue Libre").
+        Edits allowed by word length as on the database engines (``typo_budget``)."""
         match = {"query": word, "fields": FIELDS, "type": "best_fields", "tie_breaker": 0.3}
-        fuzzy = {**match, "fuzziness": "AUTO", "prefix_length": 1, "boost": FUZZY_BOOST}
-        return {
-            "bool": {
-                "should": [{"multi_match": match}, {"multi_match": fuzzy}],
-                "minimum_should_match": 1,
-            }
-        }
+        should = [{"multi_match": match}]
+        if typo_budget(word):
+            prefix = {**match, "type": "phrase_prefix", "boost": PREFIX_BOOST}
+            fuzzy = {**match, "fuzziness": FUZZINESS, "prefix_length": 0, "boost": FUZZY_BOOST}
+            should += [{"multi_match": prefix}, {"multi_match": fuzzy}]
+        return {"bool": {"should": should, "minimum_should_match": 1}}
 
     def _text_query(self, terms, require_all):
         groups = []
         for term in terms:
             alternatives = [self._word_query(word) for word in term.words]
             groups.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
-        key = "must" if require_all else "should"
-        query = {"bool": {key: groups}}
-        if not require_all:
-            query["bool"]["minimum_should_match"] = 1
-        return query
+        if require_all:
+            return {"bool": {"must": groups}}
+        # Any term will do: pages matching more of them come first (a constant per
+        # term matched), then by the text score, where BM25 weighs rare words more.
+        covered = [
+            {"bool": {"should": [group, {"constant_score": {"filter": group, "boost": COVERAGE}}]}}
+            for group in groups
+        ]
+        return {"bool": {"should": covered, "minimum_should_match": 1}}
 
     def _query(self, plan, terms, require_all, scope_filter):
         should = []

@@ -12,6 +12,7 @@ Site search matches FTS-first on ``site_text``, ``title || body`` stored with it
 index (migration 0004), see ``search.backends.base`` and ``ranked_hits`` below.
 """
 
+import math
 import re
 
 from django.core.cache import cache
@@ -20,7 +21,7 @@ from modelsearch.backends.database.postgres.postgres import PostgresIndex, Postg
 from modelsearch.utils import get_content_type_pk
 
 from search.analysis import prefix_text
-from search.backends.base import PAGE, DatabaseSiteSearch, IndexEntry
+from search.backends.base import PAGE, DatabaseSiteSearch, IndexEntry, coverage_score
 from search.documents import ROLE_WEIGHTS, build_documents
 from search.indexing import record_indexed
 
@@ -142,7 +143,7 @@ class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
         hits = [(page_id, float(score)) for _n, page_id, score in rows if page_id is not None]
         return hits, rows[0][0] if rows else 0
 
-    def match_parts(self, lexemes_per_term, require_all):
+    def match_parts(self, lexemes_per_term, require_all, weights=None):
         groups = [
             "(" + " | ".join(lexeme(term) for term in terms) + ")"
             for terms in lexemes_per_term
@@ -155,9 +156,31 @@ class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
         # Ranked on the stored ``title || body`` (the column the match uses): one
         # ts_rank per term and match, not one for the title and one for the body.
         rank = f"ts_rank(%s::float4[], {VECTOR}, %s::tsquery, 0)"
-        score = " + ".join([rank] * len(groups))
+        score = f"({' + '.join([rank] * len(groups)) or '0'})"
         params = [value for group in groups for value in (WEIGHTS, group)]
-        return ([], [f"{VECTOR} @@ %s::tsquery"], [query], f"({score or '0'})", params)
+        if weights is not None and len(groups) > 1:
+            matched = [f"CASE WHEN {VECTOR} @@ %s::tsquery THEN 1 ELSE 0 END" for _g in groups]
+            weights = [w for w, terms in zip(weights, lexemes_per_term, strict=True) if terms]
+            score = coverage_score(matched, weights, score)
+            params = [*groups, *params]
+        return ([], [f"{VECTOR} @@ %s::tsquery"], [query], score, params)
+
+    def term_weights(self, lexemes_per_term):
+        terms = {term for terms in lexemes_per_term for term in terms}
+        documents = {word: count for word, count in self._vocabulary() if word in terms}
+        total = max((count for _word, count in self._vocabulary()), default=1)
+        total = max(total, self._page_count())
+        return [
+            math.log(1 + total / max(sum(documents.get(t, 0) for t in terms), 1))
+            for terms in lexemes_per_term
+        ]
+
+    def _page_count(self):
+        count = cache.get("search:postgres:entries")
+        if count is None:
+            (count,) = self._fetch(f"SELECT COUNT(*) FROM {TABLE}", [])[0]  # noqa: S608
+            cache.set("search:postgres:entries", count, VOCABULARY_SECONDS)
+        return count
 
     def suggest_parts(self, words):
         words = [word for word in words if word][:10]

@@ -114,7 +114,8 @@ def test_one_way_rules_do_not_go_back():
 
 
 def test_expressions_are_recognised_whole():
-    assert set(index_terms("contact lenses")) <= expansion("Lentilles de contact souples")
+    text = "Lentilles de contact souples"
+    assert set(index_terms("contact lenses")) <= expansion(text) | set(index_terms(text))
     # "lentilles" alone are lentils, not contact lenses.
     assert not set(index_terms("contact lenses")) & expansion("Lentilles vertes du Puy")
 
