@@ -180,6 +180,8 @@ class SearchSynonym(models.Model):
         targets = self.split(self.also_found_by)
         for name, values in (("terms", terms), ("also_found_by", targets)):
             for term in values:
+                if name in errors:
+                    break  # one message per field, about the first bad term
                 if any(mark in term for mark in ("|", "=>", "#")):
                     errors[name] = _(
                         "« %(term)s » contient un caractère réservé (|, => ou #)."

@@ -16,11 +16,12 @@ PostgreSQL and OpenSearch alike, and a query costs nothing more.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from search.analysis import index_terms
+from search.analysis import index_terms, words
 
 DATA = Path(__file__).resolve().parent / "data" / "vocabulary.txt"
 MAX_PHRASE_WORDS = 5
@@ -154,6 +155,19 @@ class Vocabulary:
             vocabulary.words[concept].extend(spelled(entry, entry.terms))
         vocabulary.longest = max((len(key) for key in vocabulary.concepts), default=1)
         return vocabulary
+
+    def surface_words(self):
+        """{folded word: how many expressions use it}: the words the vocabulary knows,
+        as typed (for "Vouliez-vous dire …")."""
+        if not hasattr(self, "_surface"):
+            self._surface = Counter(
+                word
+                for expressions in self.words.values()
+                for expression in expressions
+                for word in words(expression)
+                if len(word) > 2
+            )
+        return self._surface
 
     def concepts_in(self, text):
         """The concepts whose terms ``text`` uses, in order of first use. The longest

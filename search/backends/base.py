@@ -24,7 +24,7 @@ from modelsearch.conf import get_app_config
 from wagtail.models import Page
 
 from search import directory, kinds
-from search.analysis import edit_distance, typo_budget
+from search.analysis import edit_distance, query_words, typo_budget
 from search.facets import FacetCounts, count_facets, kind_content_types
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -275,6 +275,20 @@ class DatabaseSiteSearch:
                 result.facets = count_facets(matched, scope.now, kind_pages)
             return result
         return result
+
+    def pages_mentioning(self, texts):
+        """Ids of the indexed pages (any site, language or state) whose search document
+        has every word of one of ``texts``: the pages a change of the vocabulary
+        affects, found by the words they say or were given."""
+        ids = set()
+        for text in texts:
+            words = query_words(text)
+            terms = [term for term in self.index_terms(words).values() if term]
+            if not terms:
+                continue
+            parts = self.match_parts([[term] for term in terms], True)
+            ids.update(self.matching(Page.objects.all(), parts).values_list("pk", flat=True))
+        return ids
 
     def _as_subquery(self, matched):
         """The matched pages as ``Page.objects.filter(pk__in=<their ids>)``: the extra

@@ -92,6 +92,9 @@ SITE_MAPPING = {
         "analyzer": "edgengram_analyzer",
         "search_analyzer": "site_fold",
     },
+    # Every role's text folded but not stemmed: typos are measured on words as
+    # typed ("boulangeri" is one edit from "boulangerie", three from its stem).
+    "site_folded": {"type": "text", "analyzer": "site_fold"},
     "site_kind": KEYWORD,
     "site_language": KEYWORD,
     "site_translated": KEYWORD,
@@ -124,6 +127,7 @@ class FrenchMapping(OpenSearch3Mapping):
 def site_fields(obj, document, translated):
     fields = {f"site_{role}": text for role, text in document.role_texts().items()}
     fields["site_suggest"] = document.suggest
+    fields["site_folded"] = " ".join(document.role_texts().values())
     if isinstance(obj, Page):
         fields.update(
             site_kind=document.kind,
@@ -236,23 +240,30 @@ class EngineSiteSearch:
         return {"bool": {"filter": filters, "must_not": excluded}}
 
     @staticmethod
-    def _word_query(word):
-        """A word as typed, begun ("pharma"), or with a typo anywhere ("pharmacei",
-        "harmacie"): an exact match always scores above a prefix match, and a prefix
-        match above a fuzzy one ("livres" finds the bookshops before "Roue Libre").
-        Edits allowed by word length as on the database engines (``typo_budget``)."""
+    def _word_query(word, typos=False):
+        """A word as typed or begun ("pharma"): an exact match scores above a prefix
+        match. With ``typos`` (asked only when nothing matched without, as the database
+        engines correct only a word the index does not know, so "miel" never brings
+        "mie"), also with a typo anywhere ("pharmacei", "harmacie", "boulangeri"),
+        edits allowed by word length as there (``typo_budget``)."""
         match = {"query": word, "fields": FIELDS, "type": "best_fields", "tie_breaker": 0.3}
         should = [{"multi_match": match}]
         if typo_budget(word):
-            prefix = {**match, "type": "phrase_prefix", "boost": PREFIX_BOOST}
-            fuzzy = {**match, "fuzziness": FUZZINESS, "prefix_length": 0, "boost": FUZZY_BOOST}
-            should += [{"multi_match": prefix}, {"multi_match": fuzzy}]
+            should.append(
+                {"multi_match": {**match, "type": "phrase_prefix", "boost": PREFIX_BOOST}}
+            )
+        if typos and typo_budget(word):
+            fuzzy = {"fuzziness": FUZZINESS, "prefix_length": 0, "boost": FUZZY_BOOST}
+            should += [
+                {"multi_match": {**match, **fuzzy}},
+                {"match": {"site_folded": {"query": word, **fuzzy}}},
+            ]
         return {"bool": {"should": should, "minimum_should_match": 1}}
 
-    def _text_query(self, terms, require_all):
+    def _text_query(self, terms, require_all, typos=False):
         groups = []
         for term in terms:
-            alternatives = [self._word_query(word) for word in term.words]
+            alternatives = [self._word_query(word, typos) for word in term.words]
             groups.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
         if require_all:
             return {"bool": {"must": groups}}
@@ -264,7 +275,7 @@ class EngineSiteSearch:
         ]
         return {"bool": {"should": covered, "minimum_should_match": 1}}
 
-    def _query(self, plan, terms, require_all, scope_filter):
+    def _query(self, plan, terms, require_all, scope_filter, typos=False):
         should = []
         if plan.commune_ids:
             should.append(
@@ -279,7 +290,7 @@ class EngineSiteSearch:
             )
         query = {
             "bool": {
-                "must": [self._text_query(terms, require_all)],
+                "must": [self._text_query(terms, require_all, typos)],
                 "should": should,
                 "filter": [scope_filter],
             }
@@ -316,9 +327,16 @@ class EngineSiteSearch:
         kind_filter = scope.filters.kind and not scope.filters.merchant_only
         # The type filter goes in post_filter so that the type counts ignore it.
         scope_filter = self._filters(scope.without_kind() if kind_filter else scope, open_ids)
-        for step, (terms, require_all) in enumerate(plan.relaxations()):
+        attempts = [
+            (step, terms, require_all, typos)
+            for step, (terms, require_all) in enumerate(plan.relaxations())
+            for typos in (False, True)
+        ]
+        for step, terms, require_all, typos in attempts:
+            if typos and not any(typo_budget(word) for term in terms for word in term.words):
+                continue
             body = {
-                "query": self._query(plan, terms, require_all, scope_filter),
+                "query": self._query(plan, terms, require_all, scope_filter, typos),
                 "from": int(offset),
                 "size": int(limit),
                 "track_total_hits": True,
@@ -338,6 +356,8 @@ class EngineSiteSearch:
                 for hit in response["hits"]["hits"]
             ]
             result.total, result.relaxed, result.step = total, step > 0, step
+            if typos:  # found only with typo tolerance: the page says so
+                result.corrections = {word: "" for term in terms for word in term.words}
             if with_facets:
                 result.facets = self._facets(response["aggregations"], scope, kind_filter)
             return result
