@@ -327,11 +327,14 @@ class EngineSiteSearch:
         kind_filter = scope.filters.kind and not scope.filters.merchant_only
         # The type filter goes in post_filter so that the type counts ignore it.
         scope_filter = self._filters(scope.without_kind() if kind_filter else scope, open_ids)
-        attempts = [
-            (step, terms, require_all, typos)
-            for step, (terms, require_all) in enumerate(plan.relaxations())
-            for typos in (False, True)
-        ]
+        # Every step requiring all its words as typed, then the same with typos, then
+        # any word: "vente de miel" is "miel" before "mie"; "boulangeri tain" is a
+        # typo before it is any shop of Tain.
+        steps = list(enumerate(plan.relaxations()))
+        strict = [(step, terms, all_) for step, (terms, all_) in steps if all_]
+        loose = [(step, terms, all_) for step, (terms, all_) in steps if not all_]
+        attempts = [(*entry, False) for entry in strict] + [(*entry, True) for entry in strict]
+        attempts += [(*entry, typos) for entry in loose for typos in (False, True)]
         for step, terms, require_all, typos in attempts:
             if typos and not any(typo_budget(word) for term in terms for word in term.words):
                 continue
