@@ -256,6 +256,10 @@ class DatabaseSiteSearch:
         scope = scope.for_plan(plan)
         for step, (terms, require_all) in enumerate(plan.relaxations()):
             words, corrections = self._expanded_terms(terms)
+            if not any(words):
+                # Every word is one the engine does not index ("avons", "mais" are
+                # PostgreSQL stop words, not ours): nothing to look for, not an error.
+                continue
             weights = None if require_all else self.term_weights(words)
             parts = self.match_parts(words, require_all, weights)
             hits, total = self.ranked_hits(parts, plan, scope, offset, limit)

@@ -46,7 +46,10 @@ WEIGHTS = _weights()
 
 
 def lexeme(term):
-    return "'" + term.replace("'", "''") + "'"
+    """``term`` as one quoted tsquery lexeme, whatever it holds: in tsquery syntax a
+    backslash escapes the next character and a quote is doubled (an indexed URL keeps
+    its quotes, unaccent turns "ʼ" into one)."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 class FrenchPostgresIndex(PostgresIndex):
@@ -145,11 +148,14 @@ class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
 
     def match_parts(self, lexemes_per_term, require_all, weights=None):
         groups = [
-            "(" + " | ".join(lexeme(term) for term in terms) + ")"
+            "(" + " | ".join(lexeme(term) for term in terms if term) + ")"
             for terms in lexemes_per_term
-            if terms
+            if any(terms)
         ]
-        query = (" & " if require_all else " | ").join(groups) or "''"
+        if not groups:
+            # Only words the configuration drops: "''" is no tsquery (a syntax error).
+            return ([], ["FALSE"], [], "0", [])
+        query = (" & " if require_all else " | ").join(groups)
         # One rank per term, added up: ts_rank of an "&" query rewards words that are
         # close together, which says nothing here (a name and an opening day are far
         # apart in the document, yet both matter).
@@ -160,7 +166,7 @@ class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
         params = [value for group in groups for value in (WEIGHTS, group)]
         if weights is not None and len(groups) > 1:
             matched = [f"CASE WHEN {VECTOR} @@ %s::tsquery THEN 1 ELSE 0 END" for _g in groups]
-            weights = [w for w, terms in zip(weights, lexemes_per_term, strict=True) if terms]
+            weights = [w for w, terms in zip(weights, lexemes_per_term, strict=True) if any(terms)]
             score = coverage_score(matched, weights, score)
             params = [*groups, *params]
         return ([], [f"{VECTOR} @@ %s::tsquery"], [query], score, params)
@@ -209,12 +215,15 @@ class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
     def known_terms(self, terms):
         if not terms:
             return set()
+        terms = [term for term in terms if term]
+        # Quoted here, like every lexeme: quote_literal() writes E'...' for a
+        # backslash, which tsquery syntax does not read.
         rows = self._fetch(
-            f"SELECT t FROM unnest(%s::text[]) AS t WHERE EXISTS "  # noqa: S608
-            f"(SELECT 1 FROM {TABLE} WHERE {VECTOR} @@ quote_literal(t)::tsquery)",
-            [list(terms)],
+            f"SELECT t, q FROM unnest(%s::text[], %s::text[]) AS x(t, q) WHERE EXISTS "  # noqa: S608
+            f"(SELECT 1 FROM {TABLE} WHERE {VECTOR} @@ q::tsquery)",
+            [terms, [lexeme(term) for term in terms]],
         )
-        return {term for (term,) in rows}
+        return {term for term, _query in rows}
 
     def vocabulary_near(self, term):
         return [
