@@ -133,14 +133,16 @@ def _derived_stems(word):
     return ()
 
 
-def index_terms(text):
-    """The terms stored for ``text``: stems of its words, stop words left out."""
+def index_terms(text, derived=True):
+    """The terms stored for ``text``: stems of its words, stop words left out; with
+    ``derived``, also the roots of "-erie" names, which only SQLite stores."""
     terms = []
     for word in words(text):
         if word in STOP_WORDS or len(word) < 2 and not word.isdigit():
             continue
         terms.append(stem(word))
-        terms.extend(_derived_stems(word))
+        if derived:
+            terms.extend(_derived_stems(word))
     return terms
 
 

@@ -193,12 +193,15 @@ class Vocabulary:
         they are added (``known``, by default ``text`` itself): a page is found by
         "shoe" whether its vocabulary says it once or in four expressions, so one trade
         does not outweigh another by the number of its synonyms."""
-        seen = set(index_terms(text if known is None else known))
+        # Without the roots SQLite derives ("fromagerie" → "fromag"): PostgreSQL and
+        # OpenSearch stem "fromagerie" as "fromager" only, so a cheese shop's category
+        # still gets "fromage" and ranks above a farm shop whose text merely says it.
+        seen = set(index_terms(text if known is None else known, derived=False))
         added = []
         for concept in self.concepts_in(text):
             for expression in self.words[concept]:
                 for word in expression.split():
-                    terms = set(index_terms(word))
+                    terms = set(index_terms(word, derived=False))
                     if terms and not terms <= seen:
                         seen |= terms
                         added.append(word)
