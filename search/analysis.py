@@ -33,6 +33,33 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# How residents and visitors phrase a search rather than what they look for: "où
+# acheter du miel", "je cherche un fleuriste à Tournon", "where can I buy honey near
+# Tain". Dropped from queries (pages keep them), unless the query says nothing else.
+QUERY_FILLERS = frozenset(
+    """
+    acheter achete achetes achat trouver trouve trouves cherche cherches chercher cherchons
+    recherche recherchons veux voudrais voudrait voulons aimerais aimerait souhaite
+    souhaiterais besoin faut peut peux pouvez puis faire comment quel quelle quels quelles
+    combien quoi svp stp merci bonjour plait pres proche proches proximite autour environs
+    alentours bon bonne bons bonnes meilleur meilleure meilleurs meilleures
+    where near nearby close closest around buy buying find finding get looking look need
+    want can could would i me my we some any what which how best good please there
+    """.split()
+)
+# Words that say "a shop" without saying which, or how good it is: required while
+# something has them all, dropped before any other word when nothing does ("boutique
+# de vélos" finds bike shops that never call themselves a boutique, "poisson frais" a
+# fishmonger whose page never says "frais").
+GENERIC_WORDS = frozenset(
+    """
+    magasin magasins boutique boutiques commerce commerces commercant commercants
+    produit produits article articles vente shop shops store stores product products
+    frais fraiche fraiches artisanal artisanale artisanaux artisanales local locale
+    locaux locales qualite pas cher fresh homemade quality cheap
+    """.split()
+)
+
 DAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
     "dimanche": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
@@ -106,14 +133,16 @@ def _derived_stems(word):
     return ()
 
 
-def index_terms(text):
-    """The terms stored for ``text``: stems of its words, stop words left out."""
+def index_terms(text, derived=True):
+    """The terms stored for ``text``: stems of its words, stop words left out; with
+    ``derived``, also the roots of "-erie" names, which only SQLite stores."""
     terms = []
     for word in words(text):
         if word in STOP_WORDS or len(word) < 2 and not word.isdigit():
             continue
         terms.append(stem(word))
-        terms.extend(_derived_stems(word))
+        if derived:
+            terms.extend(_derived_stems(word))
     return terms
 
 

@@ -6,7 +6,8 @@ Outside the language prefix, so the language comes from the ``lang`` parameter
 ``/api/search/?q=&type=&category=&commune=&service=&open_now=&open_day=&page=`` answers
 ``{"count": N, "page": 1, "pages": 3, "results": [{"type", "title", "url", "summary",
 "commune", "categories"}]}``; promoted results come first on page 1 with
-``"promoted": true``.
+``"promoted": true``; ``"suggestion"`` is the corrected query ("Vouliez-vous dire …")
+when the search found nothing or little.
 """
 
 import hashlib
@@ -65,6 +66,8 @@ def search_api(request):
             "pages": outcome.num_pages,
             "results": [result.as_json() for result in results],
         }
+        if outcome.suggestion:
+            data["suggestion"] = outcome.suggestion
     return _json(data, language)
 
 

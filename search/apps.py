@@ -10,11 +10,13 @@ class SearchConfig(AppConfig):
     def ready(self):
         from home import demo, publication, roles
         from search import demo as search_demo
-        from search import indexing
+        from search import indexing, synonym_changes
 
         demo.register_loader("search", search_demo.load, order=demo.EXTRAS)
         roles.register_team_models("wagtailsearchpromotions", ["searchpromotion"])
         roles.register_team_permissions("search", "view_searchterm")
+        roles.register_team_models("search", ["searchsynonym"])
+        synonym_changes.connect()
         publication.pages_written.connect(indexing.index_written_pages)
         publication.register_step(
             "search_translations",

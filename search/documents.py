@@ -5,8 +5,9 @@ commune, so that a match in a merchant's name counts more than one in its catego
 which counts more than one in its commune, then in its description. Models only list
 their ``search_fields``; this module (the search app's knowledge, kept out of the
 models) maps those fields to roles and adds what residents type but profiles do not
-say: service names and synonyms of categories. When a merchant opens is not indexed:
-"ouvert dimanche" is answered from the open periods when the search runs
+say: service names and the commerce vocabulary (``search.vocabulary``). When a
+merchant opens is not indexed: "ouvert dimanche" is answered from the open periods when
+the search runs
 (``merchants.open_periods.filter_open_on``), so the index never goes stale with the week.
 
 Every backend indexes the same ``SearchDocument``; a ``DocumentBuilder`` loads what a
@@ -25,9 +26,8 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 from wagtail.search import index
 
-from search import directory, kinds
-from search.analysis import fold
-from search.synonyms import CATEGORY_WORDS, SERVICE_WORDS
+from search import directory, kinds, vocabulary
+from search.synonyms import SERVICE_WORDS
 
 # Relative weight of each role, best first: used as bm25 column weights (SQLite),
 # tsvector weights A-D (PostgreSQL) and field boosts (OpenSearch).
@@ -94,6 +94,14 @@ class DocumentBuilder:
         self.objects = list(objects)
         self._locales = None
         self._fillers = {}
+        self._vocabulary = None
+
+    @property
+    def vocabulary(self):
+        """The commerce vocabulary in force, read once per batch."""
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary.current()
+        return self._vocabulary
 
     def language(self, obj):
         if self._locales is None:
@@ -104,11 +112,13 @@ class DocumentBuilder:
         kind = kinds.for_model(type(obj))
         document = SearchDocument(kind=kind.key if kind else "", language=self.language(obj))
         self._fill_from_search_fields(document, obj)
-        if kind is not None and kind.documents is not None:
+        if kind is None:
+            return document
+        if kind.documents is not None:
             if kind.key not in self._fillers:
                 self._fillers[kind.key] = kind.documents(self)
             self._fillers[kind.key](document, obj)
-            self._add_words(document)
+        self._add_words(document)
         return document
 
     def _fill_from_search_fields(self, document, obj):
@@ -145,26 +155,44 @@ class DocumentBuilder:
             if isinstance(sub_field, index.SearchField)
         )
 
-    @staticmethod
-    def _add_words(document):
-        """The words residents type for a page's categories and services, which its
-        own text may not say: synonyms, the names in other languages ("bakery" finds
-        an untranslated boulangerie), the parent category, the services' names."""
+    def _add_words(self, document):
+        """The words residents type for a page, which its own text may not say: the
+        names of its categories in other languages ("bakery" finds an untranslated
+        boulangerie), their parent, the commerce vocabulary's equivalents of every word
+        of its text ("viande" finds a butcher, "honey" a French "miel"), the services'
+        names. Whatever the kind: every page type's text goes through the vocabulary."""
         language = document.language
         words = []
         for names, parent_names in document.category_names:
-            for variant_language, variant in names.items():
-                words.append(CATEGORY_WORDS.get(fold(variant), ""))
-                if variant_language != language:
-                    words.append(variant)
+            words.extend(
+                variant
+                for variant_language, variant in names.items()
+                if variant_language != language
+            )
             words.append(parent_names.get(language) or " ".join(parent_names.values()))
+        # What the categories stand for weighs as a category ("Chaussures" is a shoe
+        # shop); what the rest of the text stands for, as keywords (a cobbler that
+        # mends "chaussures" is no shoe shop).
+        category_text = " ".join((document.categories, *words))
+        category_words = self.vocabulary.expand(category_text)
+        if category_words:
+            document.categories = f"{document.categories} {category_words}".strip()
+        own_text = " ".join((document.name, document.summary, document.body))
+        # Not repeated where they weigh more already (the name, the categories); a
+        # word of the description the vocabulary stands for counts as a keyword.
+        known = " ".join((document.name, category_text, category_words))
+        words.append(self.vocabulary.expand(f"{own_text} {category_text}", known=known))
+        document.keywords = " ".join(word for word in [*words, document.keywords] if word)
         places = directory.get()
         if places is not None and document.services:
+            # Weighed as the body: a service says how a shop sells, not what, and its
+            # label ("Conseil par téléphone") must not make a garage a phone shop.
+            services = []
             with translation.override(language or None):
                 for code in document.services:
-                    words.append(places.service_label(code))
-                    words.append(SERVICE_WORDS.get(code, ""))
-        document.keywords = " ".join(word for word in [*words, document.keywords] if word)
+                    services.append(places.service_label(code))
+                    services.append(SERVICE_WORDS.get(code, ""))
+            document.body = " ".join(text for text in [document.body, *services] if text)
 
 
 def build_documents(objects):

@@ -80,8 +80,9 @@ def promotions(text, scope, request):
     return results
 
 
-def log_search(text, language, result_count):
-    """Count one search. Never lets a logging problem break the search itself."""
+def log_search(text, language, result_count, correction=""):
+    """Count one search, and the correction "Vouliez-vous dire …" offered for it.
+    Never lets a logging problem break the search itself."""
     terms = normalised_terms(text)
     if not terms:
         return
@@ -91,7 +92,10 @@ def log_search(text, language, result_count):
             row, _created = SearchTerm.objects.get_or_create(
                 terms=terms, language=language, date=today, defaults={"text": text[:255]}
             )
+            corrected = {"correction": correction[:255]} if correction else {}
             SearchTerm.objects.filter(pk=row.pk).update(
+                **corrected,
+                searches_corrected=F("searches_corrected") + (1 if correction else 0),
                 text=text[:255],
                 searches=F("searches") + 1,
                 searches_without_results=F("searches_without_results")
@@ -136,6 +140,7 @@ def searches_without_results(since=None, rows=None):
         .annotate(
             total=Sum("searches_without_results"),
             text=Max("text"),
+            correction=Max("correction"),
             last_searched=Max("date"),
         )
         .order_by("-total", "-last_searched", "terms")

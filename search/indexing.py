@@ -188,3 +188,40 @@ def reindex_translations(batch):
         for other in Page.objects.filter(translation_key__in=chunk).specific():
             if other.pk not in ids:
                 search_index.insert_or_update_object(other)
+
+
+def reindex_pages_mentioning(texts):
+    """Index again, in every backend, the pages whose text uses one of ``texts`` (words
+    or expressions): after a change of the team's search synonyms, so that the pages
+    that gain or lose words get or lose them now. Database backends are written in
+    the current transaction; engines once it commits (``reconcile`` catches up if
+    they fail). Returns the number of pages."""
+    backends = list(get_search_backends_with_name(with_auto_update=True))
+    database = [backend for _alias, backend in backends if hasattr(backend, "pages_mentioning")]
+    if not database:
+        return 0
+    ids = sorted(database[0].pages_mentioning(texts))
+    if not ids:
+        return 0
+    engines = []
+    for alias, backend in backends:
+        if getattr(backend, "index_entries", None) is not None:
+            index_pages(backend, ids)
+        else:
+            engines.append((alias, backend))
+
+    def index_in_engines():
+        for alias, backend in engines:
+            try:
+                index_pages(backend, ids)
+            except Exception:  # noqa: BLE001 - an engine has many ways to fail
+                logger.exception(
+                    "Search backend %s: %d pages not reindexed after a synonym change; "
+                    "reconcile_search_index will not see it, run update_index.",
+                    alias,
+                    len(ids),
+                )
+
+    if engines:
+        transaction.on_commit(index_in_engines)
+    return len(ids)

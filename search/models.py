@@ -5,11 +5,13 @@ a plain view so that editors can word its introduction, put it in the menu, and 
 that the language switcher, breadcrumb and hreflang links work as on every page.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from home.models import BasePage
+from search.vocabulary import analysed
 
 
 class SearchPage(BasePage):
@@ -68,6 +70,13 @@ class SearchTerm(models.Model):
     searches_without_results = models.PositiveIntegerField(
         _("recherches sans résultat"), default=0
     )
+    correction = models.CharField(
+        _("correction proposée"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ce que « Vouliez-vous dire… » a proposé, le cas échéant."),
+    )
+    searches_corrected = models.PositiveIntegerField(_("recherches corrigées"), default=0)
 
     class Meta:
         verbose_name = _("terme recherché")
@@ -110,3 +119,95 @@ class IndexedPage(models.Model):
 
     def __str__(self):
         return f"{self.backend}: {self.page_id}"
+
+
+class SearchSynonym(models.Model):
+    """Words the communications team declares equivalent for search ("pressing,
+    teinturerie, nettoyage à sec"), added to the curated commerce vocabulary
+    (``search.vocabulary``) without a deployment. Saving or deleting one reindexes
+    the pages that use its words (``search.vocabulary_changes``)."""
+
+    terms = models.TextField(
+        _("mots équivalents"),
+        max_length=1000,
+        help_text=_(
+            "Mots ou expressions qui désignent la même chose, séparés par des virgules, "
+            "par exemple « pressing, teinturerie, nettoyage à sec » : une page qui emploie "
+            "l'un d'eux est trouvée par tous les autres, en français comme en anglais."
+        ),
+    )
+    also_found_by = models.TextField(
+        _("aussi trouvé par"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Facultatif, dans un seul sens : des mots qui trouvent aussi les pages "
+            "employant les mots ci-dessus, sans que l'inverse soit vrai (« viande » pour "
+            "« boucherie »). Laisser vide pour de simples équivalents."
+        ),
+    )
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonyme de recherche")
+        verbose_name_plural = _("synonymes de recherche")
+        ordering = ["terms"]
+
+    def __str__(self):
+        if self.also_found_by:
+            return f"{self.terms} → {self.also_found_by}"
+        return self.terms
+
+    @staticmethod
+    def split(text):
+        """The terms of a comma-separated field, stripped, without repeats."""
+        return list(
+            dict.fromkeys(term.strip() for term in (text or "").split(",") if term.strip())
+        )
+
+    def vocabulary_line(self):
+        """This synonym in the vocabulary's format (``search.vocabulary``)."""
+        terms = ", ".join(self.split(self.terms))
+        targets = ", ".join(self.split(self.also_found_by))
+        return f"{terms} => {targets}" if targets else terms
+
+    @classmethod
+    def vocabulary_lines(cls):
+        """Every synonym as a vocabulary line: a tuple, so that it can be a cache key."""
+        return tuple(synonym.vocabulary_line() for synonym in cls.objects.order_by("pk"))
+
+    def all_terms(self):
+        return [*self.split(self.terms), *self.split(self.also_found_by)]
+
+    def clean(self):
+        errors = {}
+        terms = self.split(self.terms)
+        targets = self.split(self.also_found_by)
+        for name, values in (("terms", terms), ("also_found_by", targets)):
+            for term in values:
+                if name in errors:
+                    break  # one message per field, about the first bad term
+                if any(mark in term for mark in ("|", "=>", "#")):
+                    errors[name] = _(
+                        "« %(term)s » contient un caractère réservé (|, => ou #)."
+                    ) % {"term": term}
+                elif not analysed(term):
+                    errors[name] = _(
+                        "« %(term)s » ne contient que des mots trop courants pour la "
+                        "recherche (articles, prépositions...)."
+                    ) % {"term": term}
+                elif len(term) > 80:
+                    errors[name] = _("« %(term)s » est trop long (80 caractères au plus).") % {
+                        "term": term
+                    }
+        if "terms" not in errors:
+            distinct = {analysed(term) for term in terms}
+            if not targets and len(distinct) < 2:
+                errors["terms"] = _(
+                    "Indiquez au moins deux mots différents, séparés par des virgules "
+                    "(ou des mots dans « aussi trouvé par »)."
+                )
+            elif not terms:
+                errors["terms"] = _("Indiquez au moins un mot.")
+        if errors:
+            raise ValidationError(errors)

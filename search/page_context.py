@@ -242,6 +242,11 @@ def search_page_context(page, request):
         "popular_searches": [
             (text, _link(base_url, {"q": text})) for text in popular_searches(language)
         ],
+        "suggestion_url": _link(
+            base_url, {"q": outcome.suggestion, **outcome.scope.filters.params()}
+        )
+        if outcome.suggestion
+        else "",
         "autocomplete_url": reverse("search_autocomplete"),
         "language": language,
     }

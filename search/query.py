@@ -10,7 +10,15 @@ all, the engines relax the query (see ``QueryPlan.relaxations``).
 
 from dataclasses import dataclass
 
-from search.analysis import DAYS, STOP_WORDS, clean_query, query_words, words
+from search.analysis import (
+    DAYS,
+    GENERIC_WORDS,
+    QUERY_FILLERS,
+    STOP_WORDS,
+    clean_query,
+    query_words,
+    words,
+)
 
 OPEN_WORDS = frozenset({"ouvert", "ouverte", "ouverts", "ouvertes", "open"})
 NOW_WORDS = frozenset({"maintenant", "now", "aujourd", "hui", "today", "immediatement"})
@@ -22,6 +30,11 @@ class Term:
 
     words: tuple
     commune: bool = False  # the word names a commune (its merchants rank first)
+
+    @property
+    def generic(self):
+        """ "magasin", "shop"...: dropped first when nothing has every word."""
+        return not self.commune and all(word in GENERIC_WORDS for word in self.words)
 
 
 @dataclass(frozen=True)
@@ -39,11 +52,16 @@ class QueryPlan:
     def relaxations(self):
         """``(terms, require_all)`` to try in turn until one finds something:
         every term; then without the commune names ("épicerie tournon" when Tournon has
-        none: épiceries elsewhere); then any term, best matches first."""
+        none: épiceries elsewhere); then without the generic words ("boutique vélo"),
+        with and without the communes; then any term, the pages matching the most
+        words and the rarest ones first (see the engines)."""
         steps = [(self.terms, True)]
         other = tuple(term for term in self.terms if not term.commune)
-        if other and len(other) < len(self.terms):
-            steps.append((other, True))
+        specific = tuple(term for term in self.terms if not term.generic)
+        candidates = [other, specific, tuple(term for term in other if not term.generic)]
+        for terms in candidates:
+            if terms and (terms, True) not in steps:
+                steps.append((terms, True))
         if len(self.terms) > 1:
             steps.append((self.terms, False))
         return steps
@@ -82,6 +100,8 @@ def plan_query(text, communes=()):
     """The plan for ``text``; ``communes`` are the Commune objects to recognise."""
     text = clean_query(text)
     query = query_words(text)
+    # "je cherche un fleuriste" is "fleuriste"; "acheter" alone is still a search.
+    query = [word for word in query if word not in QUERY_FILLERS] or query
     all_words = words(text)
     open_now = bool(OPEN_WORDS & set(all_words) and NOW_WORDS & set(all_words))
     terms, skip, open_day = [], set(), None

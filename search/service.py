@@ -9,7 +9,7 @@ import logging
 import math
 from dataclasses import dataclass, field
 
-from search import directory
+from search import directory, spelling
 from search.analysis import clean_query, query_words
 from search.backends import engine
 from search.backends.base import EngineResult
@@ -35,6 +35,7 @@ class SearchOutcome:
     relaxed: bool = False
     relaxed_communes: list = field(default_factory=list)  # none of their shops matched
     corrected: bool = False
+    suggestion: str = ""  # "Vouliez-vous dire …": a corrected query that finds more
     engine_available: bool = True
     scope: SearchScope | None = None
     reference: ReferenceData | None = None
@@ -112,6 +113,17 @@ def run_search(request, params, language, *, per_page=10, log=False, with_facets
         # Tournon has no épicerie.
         outcome.relaxed_communes = [c.name for c in reference.communes if c.pk in plan.commune_ids]
     outcome.corrected = bool(found.corrections)
+    if not plan.is_empty:
+
+        def count(corrected_text):
+            corrected_plan = plan_query(corrected_text, reference.communes)
+            return engine.run(
+                lambda backend: backend.site_search(corrected_plan, scope, 0, 1, False)
+            )[0].total
+
+        outcome.suggestion = spelling.suggestion(
+            plan, found.total, reference, count, typos=bool(found.corrections)
+        )
     outcome.facets = found.facets or FacetCounts()
     categories = reference.category_names(scope.locale.language_code)
     outcome.results = build_results(
@@ -122,5 +134,5 @@ def run_search(request, params, language, *, per_page=10, log=False, with_facets
         promoted_urls = {result.url for result in outcome.promoted}
         outcome.results = [r for r in outcome.results if r.url not in promoted_urls]
         if log:
-            log_search(text, language, outcome.total)
+            log_search(text, language, outcome.total, correction=outcome.suggestion)
     return outcome

@@ -24,7 +24,7 @@ from modelsearch.conf import get_app_config
 from wagtail.models import Page
 
 from search import directory, kinds
-from search.analysis import edit_distance, typo_budget
+from search.analysis import edit_distance, query_words, typo_budget
 from search.facets import FacetCounts, count_facets, kind_content_types
 
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
@@ -42,6 +42,23 @@ class EngineResult:
     corrections: dict = field(default_factory=dict)  # typed word → indexed word used
 
 
+# When not every word is required, the score is coverage first: the number of query
+# terms a page matches, then the sum of their rarity weights, then the text score.
+COVERAGE_COUNT = 1_000_000.0
+COVERAGE_WEIGHT = 1_000.0
+
+
+def coverage_score(matched_sql, weights, text_score):
+    """SQL ordering pages by how many terms they match (``matched_sql``: one 0/1
+    expression per term), then how rare those are, then ``text_score``. Each term's
+    condition appears once: sum of matched × (``COVERAGE_COUNT`` + its weight)."""
+    terms = " + ".join(
+        f"({sql}) * {COVERAGE_COUNT + COVERAGE_WEIGHT * float(weight)!r}"
+        for sql, weight in zip(matched_sql, weights, strict=True)
+    )
+    return f"(({terms}) + {text_score})"
+
+
 def compile_queryset(queryset, expression="pk"):
     """``(sql, params)`` of ``SELECT CAST(<expression> AS TEXT) FROM ...``: the scope
     as index entry ids (``object_id`` is text, whatever the model's key type)."""
@@ -52,11 +69,13 @@ def compile_queryset(queryset, expression="pk"):
 class DatabaseSiteSearch:
     """Site search for the backends whose index is a database table.
 
-    Subclasses provide ``match_parts(words_per_term, require_all)`` and
+    Subclasses provide ``match_parts(words_per_term, require_all, weights)`` and
     ``suggest_parts(words)`` returning ``(tables, where, where_params, score_sql,
     score_params)`` (``where`` a list of SQL conditions naming tables in full, a score
-    where higher is better), ``entry_is_page_sql`` (joins an index entry to its page),
-    and for typo tolerance ``index_terms(words)`` ({word: its index term or None}),
+    where higher is better; when not every term is required, pages matching more
+    terms come first, then those whose matched terms weigh more: ``coverage_score``),
+    ``entry_is_page_sql`` (joins an index entry to its page), ``term_weights``, and for
+    typo tolerance ``index_terms(words)`` ({word: its index term or None}),
     ``known_terms(terms)``, ``vocabulary_near(term)`` ([(term, documents)] sharing
     its first letter) and ``vocabulary_around(term)`` (sharing ``around_keys``).
     """
@@ -73,9 +92,11 @@ class DatabaseSiteSearch:
         return IndexEntry._default_manager.all()
 
     def _expanded_terms(self, terms):
-        """For each term, the index terms to look for: those of its words, plus close
-        indexed terms for a word the index does not know (typo tolerance: "boulangrie"
-        also looks for "boulanger"). Three statements at most, whatever the query."""
+        """For each term, the index terms to look for: those of its words, plus, for a
+        word the index does not know, the indexed terms it begins ("pharma" →
+        "pharmacie") or else the closest ones (typo tolerance: "pharmacei", "boulangrie"
+        also look for "pharmacie", "boulanger"). A word the index knows is looked up as
+        typed only, so exact matches are never diluted by near ones."""
         words = list(dict.fromkeys(word for term in terms for word in term.words))
         index_terms = self.index_terms(words)
         known = self.known_terms({value for value in index_terms.values() if value})
@@ -89,23 +110,37 @@ class DatabaseSiteSearch:
                 group.append(indexed)
                 if indexed in known or not typo_budget(word):
                     continue
-                for candidate in self.similar_terms(indexed, typo_budget(word)):
+                candidates = self.prefixed_terms(indexed) if len(indexed) >= 4 else []
+                if not candidates:
+                    candidates = self.similar_terms(indexed, typo_budget(word), word=word)
+                for candidate in self.text_terms(candidates):
                     group.append(candidate)
                     corrections.setdefault(word, candidate)
             expanded.append(list(dict.fromkeys(group)))
         return expanded, corrections
 
-    def similar_terms(self, term, budget, limit=3):
-        """The indexed terms closest to ``term`` (within ``budget`` edits), most frequent
-        first.
+    def prefixed_terms(self, term, limit=4):
+        """Indexed terms that ``term`` begins, most frequent first ("pharma" →
+        "pharmac"): a word typed in part."""
+        scored = [
+            (-documents, candidate)
+            for candidate, documents in self.vocabulary_near(term)
+            if candidate.startswith(term) and candidate != term
+        ]
+        return [candidate for _documents, candidate in sorted(scored)[:limit]]
 
-        Terms sharing the first letter are tried first (a cheap range scan); only when
-        none is close enough, terms sharing the next letters, for a first letter that is
-        wrong, missing or added ("voulangerie", "oulangerie": "boulangerie").
+    def similar_terms(self, term, budget, limit=3, word=None):
+        """The indexed terms closest to ``term`` (within ``budget`` edits), most frequent
+        first; ``word`` is the word as typed, whose stem ``term`` is (a typo near the end
+        of a word can change how it is stemmed: "pharmacei" keeps its "ei").
+
+        Terms sharing the first letter (a cheap range scan) and, for a first letter
+        that is wrong, missing or added ("voulangerie", "harmacie"), terms sharing the
+        next letters: the closest of both.
         """
-        scored = self._within(term, budget, self.vocabulary_near(term))
-        if not scored and len(term) > 3:
-            scored = self._within(term, budget, self.vocabulary_around(term))
+        scored = self._within(term, budget, self.vocabulary_near(term), word)
+        if len(term) > 3:
+            scored += self._within(term, budget, self.vocabulary_around(term), word)
         if not scored:
             return []
         # Only the closest: "resturant" is "restaurant" (one edit), not also "retirer"
@@ -114,13 +149,28 @@ class DatabaseSiteSearch:
         scored = [entry for entry in scored if entry[0] == closest]
         return [candidate for _distance, _documents, candidate in sorted(scored)[:limit]]
 
+    def text_terms(self, candidates):
+        """The terms to match for vocabulary ``candidates`` (the SQLite vocabulary also
+        holds the unstemmed words of names, for autocomplete)."""
+        return candidates
+
+    def term_weights(self, words_per_term):
+        """How rare each term's words are: ``log(1 + pages / pages with one of them)``.
+        A rare word weighs more than a common one when not every word is found."""
+        return [1.0 for _words in words_per_term]
+
     @staticmethod
-    def _within(term, budget, vocabulary):
+    def _within(term, budget, vocabulary, word=None):
         scored = []
         for candidate, documents in vocabulary:
-            if abs(len(candidate) - len(term)) > budget:
+            if abs(len(candidate) - len(term)) > budget and (
+                word is None or abs(len(candidate) - len(word)) > budget
+            ):
                 continue
             distance = edit_distance(term, candidate, budget)
+            if word is not None and word != term:
+                # The stem of a typo may keep letters the stem of the word loses.
+                distance = min(distance, edit_distance(word, candidate, budget))
             if distance <= budget:
                 scored.append((distance, -documents, candidate))
         return scored
@@ -206,7 +256,12 @@ class DatabaseSiteSearch:
         scope = scope.for_plan(plan)
         for step, (terms, require_all) in enumerate(plan.relaxations()):
             words, corrections = self._expanded_terms(terms)
-            parts = self.match_parts(words, require_all)
+            if not any(words):
+                # Every word is one the engine does not index ("avons", "mais" are
+                # PostgreSQL stop words, not ours): nothing to look for, not an error.
+                continue
+            weights = None if require_all else self.term_weights(words)
+            parts = self.match_parts(words, require_all, weights)
             hits, total = self.ranked_hits(parts, plan, scope, offset, limit)
             if not total:
                 continue
@@ -224,6 +279,20 @@ class DatabaseSiteSearch:
                 result.facets = count_facets(matched, scope.now, kind_pages)
             return result
         return result
+
+    def pages_mentioning(self, texts):
+        """Ids of the indexed pages (any site, language or state) whose search document
+        has every word of one of ``texts``: the pages a change of the vocabulary
+        affects, found by the words they say or were given."""
+        ids = set()
+        for text in texts:
+            words = query_words(text)
+            terms = [term for term in self.index_terms(words).values() if term]
+            if not terms:
+                continue
+            parts = self.match_parts([[term] for term in terms], True)
+            ids.update(self.matching(Page.objects.all(), parts).values_list("pk", flat=True))
+        return ids
 
     def _as_subquery(self, matched):
         """The matched pages as ``Page.objects.filter(pk__in=<their ids>)``: the extra

@@ -30,6 +30,7 @@ from modelsearch.index import class_is_indexed
 from wagtail.models import Page
 
 from search import directory, kinds
+from search.analysis import typo_budget
 from search.backends.base import EngineResult
 from search.documents import ROLE_WEIGHTS, ROLES, build_documents
 from search.facets import FacetCounts, open_merchant_ids
@@ -91,6 +92,9 @@ SITE_MAPPING = {
         "analyzer": "edgengram_analyzer",
         "search_analyzer": "site_fold",
     },
+    # Every role's text folded but not stemmed: typos are measured on words as
+    # typed ("boulangeri" is one edit from "boulangerie", three from its stem).
+    "site_folded": {"type": "text", "analyzer": "site_fold"},
     "site_kind": KEYWORD,
     "site_language": KEYWORD,
     "site_translated": KEYWORD,
@@ -101,8 +105,13 @@ SITE_MAPPING = {
     "site_services": KEYWORD,
 }
 FIELDS = [f"site_{role}^{ROLE_WEIGHTS[role]}" for role in ROLES]
-COMMUNE_TIER = 1000.0  # above any text score: the commune's merchants come first
+COMMUNE_TIER = 100_000.0  # above any text score: the commune's merchants come first
+COVERAGE = 1000.0  # per query term matched, when not every term is required
+PREFIX_BOOST = 0.5  # a word typed in part ("pharma") counts half an exact match
 FUZZY_BOOST = 0.2  # a word matched only through a typo counts a fifth of an exact match
+# Edits allowed by word length, as search.analysis.typo_budget: none under 4 letters,
+# one under 8, two from 8.
+FUZZINESS = "AUTO:4,8"
 
 
 class FrenchMapping(OpenSearch3Mapping):
@@ -118,6 +127,7 @@ class FrenchMapping(OpenSearch3Mapping):
 def site_fields(obj, document, translated):
     fields = {f"site_{role}": text for role, text in document.role_texts().items()}
     fields["site_suggest"] = document.suggest
+    fields["site_folded"] = " ".join(document.role_texts().values())
     if isinstance(obj, Page):
         fields.update(
             site_kind=document.kind,
@@ -230,31 +240,42 @@ class EngineSiteSearch:
         return {"bool": {"filter": filters, "must_not": excluded}}
 
     @staticmethod
-    def _word_query(word):
-        """A word as typed, or with a typo: an exact match always scores above a fuzzy
-        one ("livres" finds the bookshops before "Roue Libre"), as the database engines
-        look for typo corrections only when the word itself is not indexed."""
+    def _word_query(word, typos=False):
+        """A word as typed or begun ("pharma"): an exact match scores above a prefix
+        match. With ``typos`` (asked only when nothing matched without, as the database
+        engines correct only a word the index does not know, so "miel" never brings
+        "mie"), also with a typo anywhere ("pharmacei", "harmacie", "boulangeri"),
+        edits allowed by word length as there (``typo_budget``)."""
         match = {"query": word, "fields": FIELDS, "type": "best_fields", "tie_breaker": 0.3}
-        fuzzy = {**match, "fuzziness": "AUTO", "prefix_length": 1, "boost": FUZZY_BOOST}
-        return {
-            "bool": {
-                "should": [{"multi_match": match}, {"multi_match": fuzzy}],
-                "minimum_should_match": 1,
-            }
-        }
+        should = [{"multi_match": match}]
+        if typo_budget(word):
+            should.append(
+                {"multi_match": {**match, "type": "phrase_prefix", "boost": PREFIX_BOOST}}
+            )
+        if typos and typo_budget(word):
+            fuzzy = {"fuzziness": FUZZINESS, "prefix_length": 0, "boost": FUZZY_BOOST}
+            should += [
+                {"multi_match": {**match, **fuzzy}},
+                {"match": {"site_folded": {"query": word, **fuzzy}}},
+            ]
+        return {"bool": {"should": should, "minimum_should_match": 1}}
 
-    def _text_query(self, terms, require_all):
+    def _text_query(self, terms, require_all, typos=False):
         groups = []
         for term in terms:
-            alternatives = [self._word_query(word) for word in term.words]
+            alternatives = [self._word_query(word, typos) for word in term.words]
             groups.append({"bool": {"should": alternatives, "minimum_should_match": 1}})
-        key = "must" if require_all else "should"
-        query = {"bool": {key: groups}}
-        if not require_all:
-            query["bool"]["minimum_should_match"] = 1
-        return query
+        if require_all:
+            return {"bool": {"must": groups}}
+        # Any term will do: pages matching more of them come first (a constant per
+        # term matched), then by the text score, where BM25 weighs rare words more.
+        covered = [
+            {"bool": {"should": [group, {"constant_score": {"filter": group, "boost": COVERAGE}}]}}
+            for group in groups
+        ]
+        return {"bool": {"should": covered, "minimum_should_match": 1}}
 
-    def _query(self, plan, terms, require_all, scope_filter):
+    def _query(self, plan, terms, require_all, scope_filter, typos=False):
         should = []
         if plan.commune_ids:
             should.append(
@@ -269,7 +290,7 @@ class EngineSiteSearch:
             )
         query = {
             "bool": {
-                "must": [self._text_query(terms, require_all)],
+                "must": [self._text_query(terms, require_all, typos)],
                 "should": should,
                 "filter": [scope_filter],
             }
@@ -306,9 +327,19 @@ class EngineSiteSearch:
         kind_filter = scope.filters.kind and not scope.filters.merchant_only
         # The type filter goes in post_filter so that the type counts ignore it.
         scope_filter = self._filters(scope.without_kind() if kind_filter else scope, open_ids)
-        for step, (terms, require_all) in enumerate(plan.relaxations()):
+        # Every step requiring all its words as typed, then the same with typos, then
+        # any word: "vente de miel" is "miel" before "mie"; "boulangeri tain" is a
+        # typo before it is any shop of Tain.
+        steps = list(enumerate(plan.relaxations()))
+        strict = [(step, terms, all_) for step, (terms, all_) in steps if all_]
+        loose = [(step, terms, all_) for step, (terms, all_) in steps if not all_]
+        attempts = [(*entry, False) for entry in strict] + [(*entry, True) for entry in strict]
+        attempts += [(*entry, typos) for entry in loose for typos in (False, True)]
+        for step, terms, require_all, typos in attempts:
+            if typos and not any(typo_budget(word) for term in terms for word in term.words):
+                continue
             body = {
-                "query": self._query(plan, terms, require_all, scope_filter),
+                "query": self._query(plan, terms, require_all, scope_filter, typos),
                 "from": int(offset),
                 "size": int(limit),
                 "track_total_hits": True,
@@ -328,6 +359,8 @@ class EngineSiteSearch:
                 for hit in response["hits"]["hits"]
             ]
             result.total, result.relaxed, result.step = total, step > 0, step
+            if typos:  # found only with typo tolerance: the page says so
+                result.corrections = {word: "" for term in terms for word in term.words}
             if with_facets:
                 result.facets = self._facets(response["aggregations"], scope, kind_filter)
             return result

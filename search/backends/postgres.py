@@ -12,6 +12,7 @@ Site search matches FTS-first on ``site_text``, ``title || body`` stored with it
 index (migration 0004), see ``search.backends.base`` and ``ranked_hits`` below.
 """
 
+import math
 import re
 
 from django.core.cache import cache
@@ -20,7 +21,7 @@ from modelsearch.backends.database.postgres.postgres import PostgresIndex, Postg
 from modelsearch.utils import get_content_type_pk
 
 from search.analysis import prefix_text
-from search.backends.base import PAGE, DatabaseSiteSearch, IndexEntry
+from search.backends.base import PAGE, DatabaseSiteSearch, IndexEntry, coverage_score
 from search.documents import ROLE_WEIGHTS, build_documents
 from search.indexing import record_indexed
 
@@ -45,7 +46,10 @@ WEIGHTS = _weights()
 
 
 def lexeme(term):
-    return "'" + term.replace("'", "''") + "'"
+    """``term`` as one quoted tsquery lexeme, whatever it holds: in tsquery syntax a
+    backslash escapes the next character and a quote is doubled (an indexed URL keeps
+    its quotes, unaccent turns "ʼ" into one)."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 class FrenchPostgresIndex(PostgresIndex):
@@ -142,22 +146,47 @@ class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
         hits = [(page_id, float(score)) for _n, page_id, score in rows if page_id is not None]
         return hits, rows[0][0] if rows else 0
 
-    def match_parts(self, lexemes_per_term, require_all):
+    def match_parts(self, lexemes_per_term, require_all, weights=None):
         groups = [
-            "(" + " | ".join(lexeme(term) for term in terms) + ")"
+            "(" + " | ".join(lexeme(term) for term in terms if term) + ")"
             for terms in lexemes_per_term
-            if terms
+            if any(terms)
         ]
-        query = (" & " if require_all else " | ").join(groups) or "''"
+        if not groups:
+            # Only words the configuration drops: "''" is no tsquery (a syntax error).
+            return ([], ["FALSE"], [], "0", [])
+        query = (" & " if require_all else " | ").join(groups)
         # One rank per term, added up: ts_rank of an "&" query rewards words that are
         # close together, which says nothing here (a name and an opening day are far
         # apart in the document, yet both matter).
         # Ranked on the stored ``title || body`` (the column the match uses): one
         # ts_rank per term and match, not one for the title and one for the body.
         rank = f"ts_rank(%s::float4[], {VECTOR}, %s::tsquery, 0)"
-        score = " + ".join([rank] * len(groups))
+        score = f"({' + '.join([rank] * len(groups)) or '0'})"
         params = [value for group in groups for value in (WEIGHTS, group)]
-        return ([], [f"{VECTOR} @@ %s::tsquery"], [query], f"({score or '0'})", params)
+        if weights is not None and len(groups) > 1:
+            matched = [f"CASE WHEN {VECTOR} @@ %s::tsquery THEN 1 ELSE 0 END" for _g in groups]
+            weights = [w for w, terms in zip(weights, lexemes_per_term, strict=True) if any(terms)]
+            score = coverage_score(matched, weights, score)
+            params = [*groups, *params]
+        return ([], [f"{VECTOR} @@ %s::tsquery"], [query], score, params)
+
+    def term_weights(self, lexemes_per_term):
+        terms = {term for terms in lexemes_per_term for term in terms}
+        documents = {word: count for word, count in self._vocabulary() if word in terms}
+        total = max((count for _word, count in self._vocabulary()), default=1)
+        total = max(total, self._page_count())
+        return [
+            math.log(1 + total / max(sum(documents.get(t, 0) for t in terms), 1))
+            for terms in lexemes_per_term
+        ]
+
+    def _page_count(self):
+        count = cache.get("search:postgres:entries")
+        if count is None:
+            (count,) = self._fetch(f"SELECT COUNT(*) FROM {TABLE}", [])[0]  # noqa: S608
+            cache.set("search:postgres:entries", count, VOCABULARY_SECONDS)
+        return count
 
     def suggest_parts(self, words):
         words = [word for word in words if word][:10]
@@ -186,12 +215,15 @@ class FrenchPostgresSearchBackend(DatabaseSiteSearch, PostgresSearchBackend):
     def known_terms(self, terms):
         if not terms:
             return set()
+        terms = [term for term in terms if term]
+        # Quoted here, like every lexeme: quote_literal() writes E'...' for a
+        # backslash, which tsquery syntax does not read.
         rows = self._fetch(
-            f"SELECT t FROM unnest(%s::text[]) AS t WHERE EXISTS "  # noqa: S608
-            f"(SELECT 1 FROM {TABLE} WHERE {VECTOR} @@ quote_literal(t)::tsquery)",
-            [list(terms)],
+            f"SELECT t, q FROM unnest(%s::text[], %s::text[]) AS x(t, q) WHERE EXISTS "  # noqa: S608
+            f"(SELECT 1 FROM {TABLE} WHERE {VECTOR} @@ q::tsquery)",
+            [terms, [lexeme(term) for term in terms]],
         )
-        return {term for (term,) in rows}
+        return {term for term, _query in rows}
 
     def vocabulary_near(self, term):
         return [

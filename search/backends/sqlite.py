@@ -18,6 +18,8 @@ Rows are keyed by ``wagtailsearch_indexentry.id``, so Wagtail's own bookkeeping 
 entries, deletes) keeps working; a trigger deletes our row with the entry.
 """
 
+import math
+
 from django.db import transaction
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.sqlite import (
@@ -33,7 +35,14 @@ from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, Plai
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.analysis import index_text, prefix_text, query_words, stem
-from search.backends.base import ENTRY, PAGE, DatabaseSiteSearch, IndexEntry, compile_queryset
+from search.backends.base import (
+    ENTRY,
+    PAGE,
+    DatabaseSiteSearch,
+    IndexEntry,
+    compile_queryset,
+    coverage_score,
+)
 from search.documents import NAME_FIELDS, ROLE_WEIGHTS, ROLES, build_documents
 from search.indexing import record_indexed
 
@@ -313,18 +322,50 @@ class FrenchSQLiteSearchBackend(DatabaseSiteSearch, SQLiteSearchBackend):
     entry_is_page_sql = f'CAST({ENTRY}.object_id AS INTEGER) = "{PAGE}"."id"'
     _fts_join = f"{ENTRY}.id = {FTS_TABLE}.rowid"
 
-    def match_parts(self, words_per_term, require_all):
+    def match_parts(self, words_per_term, require_all, weights=None):
         groups = [
             "(" + " OR ".join(quoted(word) for word in words) + ")" for words in words_per_term
         ]
         expression = (" AND " if require_all else " OR ").join(groups)
+        score, params = f"(-{BM25})", []
+        if weights is not None and len(groups) > 1:
+            # Each term's own match, read once per statement (SQLite keeps an IN
+            # subquery's rows): how many terms, and which, a page matches.
+            matched = [
+                f"{FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"  # noqa: S608
+                for _group in groups
+            ]
+            score = coverage_score(matched, weights, score)
+            params = [f"{TEXT_COLUMNS} : {group}" for group in groups]
         return (
             [FTS_TABLE],
             [f"{FTS_TABLE} MATCH %s", self._fts_join],
             [f"{TEXT_COLUMNS} : ({expression})"],
-            f"(-{BM25})",
-            [],
+            score,
+            params,
         )
+
+    def text_terms(self, candidates):
+        # The vocabulary also lists the names' unstemmed words (the suggest column):
+        # their stems are what the text columns hold.
+        return list(dict.fromkeys(term for word in candidates for term in (word, stem(word))))
+
+    def term_weights(self, words_per_term):
+        terms = {term for words in words_per_term for term in words}
+        if not terms:
+            return [1.0 for _words in words_per_term]
+        placeholders = ", ".join(["%s"] * len(terms))
+        documents = dict(
+            self._fetch(
+                f"SELECT term, doc FROM {VOCABULARY_TABLE} WHERE term IN ({placeholders})",  # noqa: S608
+                list(terms),
+            )
+        )
+        (total,) = self._fetch(f"SELECT COUNT(*) FROM {ENTRY}", [])[0]  # noqa: S608
+        return [
+            math.log(1 + max(total, 1) / max(sum(documents.get(t, 0) for t in words), 1))
+            for words in words_per_term
+        ]
 
     def suggest_parts(self, words):
         words = [word for word in words if word][:10]
@@ -359,8 +400,8 @@ class FrenchSQLiteSearchBackend(DatabaseSiteSearch, SQLiteSearchBackend):
         )
 
     def vocabulary_around(self, term):
-        """Indexed terms whose first letter may differ from ``term``'s (a full scan of
-        the vocabulary, run only when ``vocabulary_near`` found nothing close)."""
+        """Indexed terms whose first letter may differ from ``term``'s (a scan of
+        the vocabulary, run only for a word the index does not know)."""
         wrong, missing, added = self.around_keys(term)
         return self._fetch(
             f"SELECT term, doc FROM {VOCABULARY_TABLE} "  # noqa: S608

@@ -4,11 +4,15 @@ Speed is measured in bench/search.py, not asserted here; these tests make sure e
 input reaches the engine as a handful of plain, quoted terms.
 """
 
+from html import unescape
+
 import pytest
+from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from search.analysis import MAX_QUERY_LENGTH, MAX_TERMS
+from search.backends.postgres import lexeme
 from search.query import plan_query
 
 HOSTILE = [
@@ -64,6 +68,42 @@ def test_hostile_queries_answer_everywhere(client, db, query):
     assert english.status_code == 200
 
 
+# Words PostgreSQL's French configuration drops (its stop list is longer than ours):
+# a query of nothing else left no lexeme, and "''" is a tsquery syntax error.
+ENGINE_STOP_WORDS = ["avons", "nous sommes", "mais aurions", "avons sommes étions", "eux"]
+
+
+@pytest.mark.parametrize("query", ENGINE_STOP_WORDS)
+def test_queries_of_words_the_engine_drops_find_nothing_without_error(client, db, query):
+    page = client.get("/recherche/", {"q": query})
+    assert page.status_code == 200
+    api = client.get("/api/search/", {"q": query})
+    assert api.status_code == 200
+    if connection.vendor == "postgresql":  # SQLite and OpenSearch index these words
+        assert "Aucun résultat" in page.content.decode()
+        assert api.json()["count"] == 0
+    else:
+        assert f"pour « {query} »" in unescape(page.content.decode())
+    assert client.get("/api/search/autocomplete/", {"q": query}).status_code == 200
+    english = client.get("/en/search/", {"q": query})
+    assert english.status_code == 200
+
+
+def test_indexed_words_with_quotes_and_backslashes_are_searched_as_words(db):
+    """Lexemes go into tsquery syntax quoted: a quote (an indexed URL keeps it,
+    unaccent makes one of "ʼ") or a backslash must stay part of the word."""
+    assert lexeme("it's") == "'it''s'"
+    assert lexeme("a\\") == "'a\\\\'"
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for word in ["it's", "a\\", "\\'", "x.fr/it's/", ":*&|!<>()"]:
+            cursor.execute(
+                "SELECT array_to_tsvector(ARRAY[%s]) @@ %s::tsquery", [word, lexeme(word)]
+            )
+            assert cursor.fetchone() == (True,), word
+
+
 def test_long_queries_are_truncated_and_bounded():
     plan = plan_query(" ".join(f"mot{n}" for n in range(5_000)))
     assert len(plan.text) <= MAX_QUERY_LENGTH
@@ -77,7 +117,14 @@ def test_long_query_is_shown_truncated(client, db):
 
 PARAMS = st.fixed_dictionaries(
     {
-        "q": st.text(max_size=300),
+        "q": st.one_of(
+            st.text(max_size=300),
+            # Words our analysis keeps and an engine may drop, with odd characters.
+            st.lists(
+                st.sampled_from([*" ".join(ENGINE_STOP_WORDS).split(), "'", "\\", ":*", "ʼ"]),
+                max_size=4,
+            ).map(" ".join),
+        ),
         "type": st.sampled_from(["", "merchant", "news", "interview", "x"]),
         "page": st.one_of(st.text(max_size=8), st.integers(-5, 10**12).map(str)),
         "open_now": st.sampled_from(["", "1", "on", "0", "oui", "\x00"]),

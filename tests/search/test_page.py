@@ -266,3 +266,21 @@ def test_a_new_query_keeps_the_active_filters(client, search_page):
     assert "Retirer tous les filtres" in form
     cleared = client.get("/recherche/", {"q": "levain"})
     assert 'type="hidden"' not in cleared.content.decode()
+
+
+def test_did_you_mean_offers_the_corrected_query_and_logs_it(client, search_page):
+    response = client.get("/recherche/", {"q": "fromageriie"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Vouliez-vous dire" in html
+    assert 'href="/recherche/?q=fromagerie">fromagerie</a>' in html
+    row = SearchTerm.objects.get(terms="fromageriie")
+    assert row.correction == "fromagerie"
+    assert row.searches_corrected == 1
+
+
+def test_did_you_mean_is_not_offered_for_a_query_that_finds_enough(client, search_page):
+    response = client.get("/recherche/", {"q": "fromagerie"})
+    assert response.status_code == 200
+    assert "Vouliez-vous dire" not in response.content.decode()
+    assert SearchTerm.objects.get(terms="fromagerie", language="fr").correction == ""
