@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home import slugs
+from home.forms import SitePageForm
 from home.translation import guard
 
 
@@ -44,6 +45,9 @@ class BasePage(Page):
         related_name="+",
         help_text=_("Affichée quand la page est partagée ; idéalement 1200 × 630 pixels."),
     )
+
+    # Translatable snippets chosen in the page's language; errors in other tabs named.
+    base_form_class = SitePageForm
 
     promote_panels = [
         *Page.promote_panels,

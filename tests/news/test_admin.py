@@ -101,3 +101,60 @@ class NewsAdminTests(WagtailPageTestCase):
         assert response.status_code == 200
         assert "Décrivez l&#x27;image" in response.content.decode()
         assert not NewsPage.objects.filter(slug="sans-alternative").exists()
+
+
+class TopicChoicesTests(WagtailPageTestCase):
+    """The "Thèmes" checkboxes offer the topics of the page's language only."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = NewsIndexPage.objects.get(locale__language_code="fr")
+        cls.french = list(Topic.objects.filter(locale__language_code="fr"))
+        cls.english = list(Topic.objects.filter(locale__language_code="en"))
+
+    def setUp(self):
+        self.user = self.login()
+
+    def topic_choices(self, response):
+        field = response.context["form"].fields["topics"]
+        return {topic.name for topic in field.queryset}
+
+    def test_a_french_page_offers_the_french_topics(self):
+        response = self.client.get(f"/admin/pages/add/news/newspage/{self.index.pk}/")
+        assert response.status_code == 200
+        assert self.topic_choices(response) == {topic.name for topic in self.french}
+        html = response.content.decode()
+        for topic in self.english:
+            assert f">{topic.name}<" not in html.replace("\n", "").replace("  ", "")
+        assert "Centres-villes" in html and "Town centres" not in html
+
+    def test_an_english_topic_is_refused_on_a_french_page(self):
+        data = nested_form_data(
+            {
+                "action-publish": "action-publish",
+                "title": "Mauvais thème",
+                "slug": "mauvais-theme",
+                "lead": "Chapô.",
+                "body": streamfield([("paragraph", rich_text("<p>Texte.</p>"))]),
+                "related_articles": streamfield([]),
+                "related_merchants": streamfield([]),
+            }
+        )
+        data["topics"] = [str(self.english[0].pk)]
+        response = self.client.post(f"/admin/pages/add/news/newspage/{self.index.pk}/", data)
+        assert response.status_code in (200, 400)
+        assert "topics" in response.context["form"].errors
+        assert not NewsPage.objects.filter(slug="mauvais-theme").exists()
+
+    def test_an_english_page_shows_its_french_topics_as_english_ones(self):
+        page = NewsPage.objects.filter(locale__language_code="en").first()
+        assert {topic.locale.language_code for topic in page.topics.all()} == {"fr"}
+        form_class = NewsPage.get_edit_handler().get_form_class()
+        form = form_class(instance=page, for_user=self.user, parent_page=page.get_parent())
+        offered = set(form.fields["topics"].queryset)
+        assert offered == set(self.english)
+        chosen = Topic.objects.filter(pk__in=form.initial["topics"])
+        assert {topic.locale.language_code for topic in chosen} == {"en"}
+        assert {topic.translation_key for topic in chosen} == {
+            topic.translation_key for topic in page.topics.all()
+        }
