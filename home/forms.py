@@ -18,6 +18,9 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.widgets import BaseChooser
 from wagtail.models import Page, TranslatableMixin
 
+# wagtail.blocks.StreamBlockValidationError's message (not marked for translation).
+STREAM_BLOCK_ERROR = "Validation error in StreamBlock"
+
 
 def _translatable_snippet(queryset):
     model = getattr(queryset, "model", None)
@@ -89,8 +92,18 @@ class SitePageForm(LocaleChoicesMixin, WagtailAdminPageForm):
             self._tabs_named = True
             summary = self._errors_outside_first_tab()
             if summary:
+                self._translate_stream_errors()
                 self.add_error(None, summary)
         return valid
+
+    def _translate_stream_errors(self):
+        """With a form-wide error, Wagtail lists every error with its field at the top;
+        a StreamField's is Wagtail's untranslated "Validation error in StreamBlock"
+        (its blocks show the details)."""
+        for errors in self._errors.values():
+            for error in errors.as_data():
+                if getattr(error, "message", None) == STREAM_BLOCK_ERROR:
+                    error.message = _("Un ou plusieurs blocs sont à corriger.")
 
     def _errors_outside_first_tab(self):
         """ "Errors in the tab « Promotion »: Slug." for the refused fields that the

@@ -1,6 +1,8 @@
 from django.contrib.auth.models import Permission
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_permissions_policy.decorators import permissions_policy_override
 from wagtail import hooks
@@ -107,3 +109,10 @@ def allow_page_browser_features(next_serve_page):
         return override(lambda request: next_serve_page(page, request, args, kwargs))(request)
 
     return serve_page
+
+
+@hooks.register("insert_editor_js")
+def autosave_and_buttons_in_turn():
+    """The editor's buttons wait for an autosave on its way (``static/js/admin-autosave.js``:
+    otherwise a new page can be created twice and the first left as an orphan draft)."""
+    return format_html('<script src="{}"></script>', static("js/admin-autosave.js"))

@@ -158,3 +158,57 @@ class TopicChoicesTests(WagtailPageTestCase):
         assert {topic.translation_key for topic in chosen} == {
             topic.translation_key for topic in page.topics.all()
         }
+
+
+class ErrorsInOtherTabsTests(WagtailPageTestCase):
+    """A refused field outside the first tab is named at the top of the editor."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.index = NewsIndexPage.objects.get(locale__language_code="fr")
+        cls.taken = NewsPage.objects.child_of(cls.index).first().slug
+
+    def setUp(self):
+        self.login()
+
+    def post(self, **fields):
+        data = {
+            "title": "Un nouvel article",
+            "slug": "un-nouvel-article",
+            "lead": "Chapô.",
+            "body": streamfield([("paragraph", rich_text("<p>Texte.</p>"))]),
+            "related_articles": streamfield([]),
+            "related_merchants": streamfield([]),
+        }
+        data.update(fields)
+        return self.client.post(
+            f"/admin/pages/add/news/newspage/{self.index.pk}/", nested_form_data(data)
+        )
+
+    def test_a_slug_already_used_is_named_with_its_tab(self):
+        response = self.post(slug=self.taken)
+        assert response.status_code in (200, 400)
+        html = response.content.decode()
+        message = html[html.index('class="messages"') :][:3000]
+        assert "Des champs d&#x27;autres onglets sont aussi à corriger" in message
+        assert "onglet « Promotion » : Slug" in message
+        assert f"Le slug &#x27;{self.taken}&#x27; est déjà utilisé" in message
+        assert NewsPage.objects.filter(slug=self.taken).count() == 1
+
+    def test_the_list_of_errors_is_in_french(self):
+        response = self.post(
+            slug=self.taken,
+            body=streamfield([]),
+            **{"action-publish": "action-publish"},
+        )
+        html = response.content.decode()
+        message = html[html.index('class="messages"') :][:3000]
+        assert "Un ou plusieurs blocs sont à corriger." in message
+        assert "Validation error" not in message
+
+    def test_an_error_in_the_first_tab_only_adds_nothing(self):
+        response = self.post(lead="", **{"action-publish": "action-publish"})
+        html = response.content.decode()
+        assert "lead" in response.context["form"].errors
+        assert "autres onglets" not in html
+        assert not NewsPage.objects.filter(slug="un-nouvel-article").exists()
