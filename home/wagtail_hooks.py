@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
+from home.action_menu import main_actions_first
 from home.admin_access import PERMISSIONS, SitePageViewSet, restrict_reports_menu
 from home.models import FooterContent
 from home.reports import ReportMenuItem, report_urls
@@ -116,3 +117,7 @@ def autosave_and_buttons_in_turn():
     """The editor's buttons wait for an autosave on its way (``static/js/admin-autosave.js``:
     otherwise a new page can be created twice and the first left as an orphan draft)."""
     return format_html('<script src="{}"></script>', static("js/admin-autosave.js"))
+
+
+# A reviewer's decisions, or the scheduling of a page, as the editor's main buttons.
+hooks.register("construct_page_action_menu", main_actions_first)
