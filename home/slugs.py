@@ -18,6 +18,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
+from home.caching import purge_everything
+
 
 def unicode_slugs_allowed():
     return getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
@@ -93,4 +95,8 @@ def convert_page_slugs(dry_run=False):
             changes.append(SlugChange(page.pk, page.slug, proposed, page.live))
         else:
             changes.append(convert_page_slug(page))
+    if changes and not dry_run:
+        # The shared copies of the old addresses would keep answering with the pages
+        # instead of the redirects, and listings link to the old addresses.
+        purge_everything()
     return changes

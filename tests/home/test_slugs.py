@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
@@ -114,3 +115,22 @@ def test_ascii_slugs_dry_run_changes_nothing(accented_pages):
     assert "2 slug(s) would change" in out.getvalue()
     assert StandardPage.objects.filter(slug="fêtes-de-fin-d-année").exists()
     assert not Redirect.objects.filter(redirect_page__in=[parent, child]).exists()
+
+
+def test_ascii_slugs_purges_the_cached_old_addresses(
+    client, settings, accented_pages, django_capture_on_commit_callbacks
+):
+    """A copy of the old address kept by the page cache would keep answering 200 with
+    the old page instead of the redirect."""
+    settings.PAGE_CACHE_STORE = True
+    cache.clear()
+    _parent, child = accented_pages
+    old_child_url = child.get_url()
+    assert client.get(old_child_url).status_code == 200  # now kept in the page cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("ascii_slugs", stdout=io.StringIO())
+
+    response = client.get(old_child_url)
+    assert response.status_code == 301
+    assert response["Location"].endswith("/fetes-de-fin-d-annee/marche-de-noel/")
