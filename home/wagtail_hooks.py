@@ -1,6 +1,8 @@
 from django.contrib.auth.models import Permission
 from django.db.models import Q
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_permissions_policy.decorators import permissions_policy_override
 from wagtail import hooks
@@ -8,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
+from home.action_menu import main_actions_first
 from home.admin_access import PERMISSIONS, SitePageViewSet, restrict_reports_menu
 from home.caching import share_response
 from home.models import FooterContent
@@ -124,3 +127,14 @@ def share_public_pages(next_serve_page):
         return share_response(response, lifetime(request) if lifetime else None)
 
     return serve_page
+
+
+@hooks.register("insert_editor_js")
+def autosave_and_buttons_in_turn():
+    """The editor's buttons wait for an autosave on its way (``static/js/admin-autosave.js``:
+    otherwise a new page can be created twice and the first left as an orphan draft)."""
+    return format_html('<script src="{}"></script>', static("js/admin-autosave.js"))
+
+
+# A reviewer's decisions, or the scheduling of a page, as the editor's main buttons.
+hooks.register("construct_page_action_menu", main_actions_first)

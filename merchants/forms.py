@@ -5,10 +5,9 @@ from django import forms
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from home.forms import SitePageForm
 from merchants.choices import SERVICE_FIELDS, Service
-from merchants.models.snippets import Category
 
 
 class ServicesFormMixin(forms.Form):
@@ -44,16 +43,17 @@ class ServicesFormMixin(forms.Form):
         return cleaned_data
 
 
-class MerchantPageForm(ServicesFormMixin, WagtailAdminPageForm):
-    """The admin's form: services as one question, categories of the page's language."""
+class MerchantPageForm(ServicesFormMixin, SitePageForm):
+    """The admin's form: services as one question, categories of the page's language
+    (``SitePageForm``), parents before their children."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "categories" in self.fields and self.instance.locale_id:
-            # Only the categories in the page's language, parents before their children.
+        if "categories" in self.fields:
+            # Already in the page's language (SitePageForm): parents before children.
             self.fields["categories"].queryset = (
-                Category.objects.filter(locale_id=self.instance.locale_id)
-                .select_related("parent")
+                self.fields["categories"]
+                .queryset.select_related("parent")
                 .order_by(
                     Coalesce("parent__name", "name"), F("parent").asc(nulls_first=True), "name"
                 )

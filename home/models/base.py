@@ -1,9 +1,12 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import slugs
+from home.forms import SitePageForm
 from home.translation import guard
 
 
@@ -43,6 +46,9 @@ class BasePage(Page):
         help_text=_("Affichée quand la page est partagée ; idéalement 1200 × 630 pixels."),
     )
 
+    # Translatable snippets chosen in the page's language; errors in other tabs named.
+    base_form_class = SitePageForm
+
     promote_panels = [
         *Page.promote_panels,
         MultiFieldPanel(
@@ -80,6 +86,21 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        # The admin's slug field already refuses accents; a translator's slug reaches
+        # the page through wagtail-localize, which checks only the model field.
+        if self.slug and not slugs.unicode_slugs_allowed() and not self.slug.isascii():
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "L'identifiant d'URL s'écrit sans accents ni caractères spéciaux, "
+                        "par exemple « %(suggestion)s »."
+                    )
+                    % {"suggestion": slugs.ascii_slug(self.slug) or "ma-page"}
+                }
+            )
 
     def save(self, *args, **kwargs):
         # A draft of a live translation made by wagtail-localize goes into its revision

@@ -1,7 +1,8 @@
 """Call & collect activity per merchant and per month, for the communications team.
 
 Two grouped queries, whatever the number of requests: counts per (merchant, month),
-and the confirmation delays from which the medians are taken.
+and the confirmation delays from which the medians are taken. The last row adds up
+every row (its median is that of all the delays, not a median of medians).
 """
 
 import statistics
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat
+from django.utils.translation import gettext_lazy as _
 
 from merchants.collect.models import PickupRequest
 from merchants.opening_hours import PARIS
@@ -19,15 +21,16 @@ from merchants.opening_hours import PARIS
 @dataclass
 class MonthlyActivity:
     merchant: str
-    month: object  # first day of the month (date)
+    month: object  # first day of the month (date); None on the totals row
     callbacks: int
     bookings: int
     confirmed: int
+    cancelled: int
     median_hours_to_confirmation: float | None
 
     @property
     def month_label(self):
-        return dateformat.format(self.month, "F Y")
+        return dateformat.format(self.month, "F Y") if self.month else ""
 
     @property
     def requests(self):
@@ -48,6 +51,7 @@ def monthly_activity(requests=None):
         .annotate(
             callbacks=Count("pk", filter=Q(kind=PickupRequest.Kind.CALLBACK)),
             bookings=Count("pk", filter=Q(kind=PickupRequest.Kind.BOOKING)),
+            cancelled=Count("pk", filter=Q(status=PickupRequest.Status.CANCELLED)),
         )
         .order_by("-month", "merchant__title")
     )
@@ -61,7 +65,25 @@ def monthly_activity(requests=None):
                 callbacks=row["callbacks"],
                 bookings=row["bookings"],
                 confirmed=len(hours),
-                median_hours_to_confirmation=round(statistics.median(hours), 1) if hours else None,
+                cancelled=row["cancelled"],
+                median_hours_to_confirmation=_median(hours),
+            )
+        )
+    if result:
+        every_delay = [hours for delays_of_row in delays.values() for hours in delays_of_row]
+        result.append(
+            MonthlyActivity(
+                merchant=_("Total"),
+                month=None,
+                callbacks=sum(row.callbacks for row in result),
+                bookings=sum(row.bookings for row in result),
+                confirmed=sum(row.confirmed for row in result),
+                cancelled=sum(row.cancelled for row in result),
+                median_hours_to_confirmation=_median(every_delay),
             )
         )
     return result
+
+
+def _median(hours):
+    return round(statistics.median(hours), 1) if hours else None

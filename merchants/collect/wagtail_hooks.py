@@ -50,6 +50,7 @@ class CallCollectReportView(PermittedReportView):
         NumberColumn("callbacks", label=_("Demandes de rappel")),
         NumberColumn("bookings", label=_("Réservations")),
         NumberColumn("confirmed", label=_("Confirmées")),
+        NumberColumn("cancelled", label=_("Annulées")),
         Column("median_hours_to_confirmation", label=_("Délai médian de confirmation (heures)")),
     ]
     list_export = [
@@ -58,6 +59,7 @@ class CallCollectReportView(PermittedReportView):
         "callbacks",
         "bookings",
         "confirmed",
+        "cancelled",
         "median_hours_to_confirmation",
     ]
     export_headings = {
@@ -66,6 +68,7 @@ class CallCollectReportView(PermittedReportView):
         "callbacks": _("Demandes de rappel"),
         "bookings": _("Réservations"),
         "confirmed": _("Confirmées"),
+        "cancelled": _("Annulées"),
         "median_hours_to_confirmation": _("Délai médian de confirmation (heures)"),
     }
     export_filename = "appeler-et-retirer"

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from home.forms import LocaleSnippetForm
 from merchants.choices import SCHEMA_TYPES
 
 
@@ -62,6 +63,8 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
         ),
     )
 
+    # The parent is chosen among the categories of the same language.
+    base_form_class = LocaleSnippetForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),

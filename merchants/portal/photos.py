@@ -11,6 +11,8 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from home.params import positive_int
+from merchants.models import MerchantGalleryImage, MerchantPage
 from merchants.portal.models import MerchantCollection
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -112,3 +114,35 @@ def usable_images(page, version):
         in_use.add(version.logo_id)
     owned = Q(collection__in=MerchantCollection.objects.filter(merchant=page).values("collection"))
     return Image.objects.filter(owned | Q(pk__in=in_use)).order_by("-created_at", "-pk")
+
+
+def merchant_photos_collection():
+    """The collection under which every shop's photos are stored, or None."""
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=PARENT_COLLECTION_NAME).first()
+
+
+def approved_photos():
+    """Images shown on a published profile (gallery or logo): the team approved them.
+    A condition on images (``Q``)."""
+    live = MerchantPage.objects.live()
+    gallery = MerchantGalleryImage.objects.filter(page__in=live).order_by().values("image_id")
+    logos = live.filter(logo__isnull=False).order_by().values("logo_id")
+    return Q(pk__in=gallery) | Q(pk__in=logos)
+
+
+def images_for_choosers(images, request):
+    """What the admin's image choosers offer (``construct_image_chooser_queryset``).
+
+    The site's own collections by default: merchants' photos (the newest images, most
+    of them waiting for review) are not mixed in. Choosing a shop's collection in the
+    chooser's filter lists that shop's photos, only those already approved.
+    """
+    parent = merchant_photos_collection()
+    if parent is None:
+        return images
+    in_merchant_tree = Q(collection__path__startswith=parent.path)
+    chosen = positive_int(request.GET.get("collection_id"))
+    if chosen and Collection.objects.filter(pk=chosen, path__startswith=parent.path).exists():
+        return images.filter(in_merchant_tree).filter(approved_photos())
+    return images.exclude(in_merchant_tree)

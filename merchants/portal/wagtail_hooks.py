@@ -12,6 +12,7 @@ from wagtail.admin.widgets import Button
 
 from merchants.models import MerchantPage
 from merchants.portal.models import ListingRequest, MerchantAccount
+from merchants.portal.photos import images_for_choosers
 from merchants.portal.views import admin as admin_views
 
 
@@ -94,3 +95,7 @@ def invite_merchant_button(page, user, view_name, next_url=None):
         icon_name="user",
         priority=80,
     )
+
+
+# Merchants' photos apart, and only once approved (see ``images_for_choosers``).
+hooks.register("construct_image_chooser_queryset", images_for_choosers)

@@ -136,6 +136,18 @@ def load(stdout):
         page, _ = _interview(index, item, topics, g)
         if item["translated"] and page.get_translation_or_none(en) is None:
             translate(page, en, g)
-    stdout.write(
-        f"News: {NewsPage.objects.count()} articles, {InterviewPage.objects.count()} interviews."
+    stdout.write(summary(fr, en))
+
+
+def summary(fr, en):
+    """What the demo holds, per language: an English version is the same article, not
+    another one."""
+
+    def count(model, locale):
+        return model.objects.filter(locale=locale).count()
+
+    return (
+        f"News: {count(NewsPage, fr)} articles and {count(InterviewPage, fr)} interviews, "
+        f"of which {count(NewsPage, en)} articles and {count(InterviewPage, en)} "
+        "interviews translated into English."
     )

@@ -233,6 +233,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # New image files lose their EXIF/XMP/comments and get a random name (home.images).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Addresses people read aloud, print and type: "Un chèque cadeau" gets
+# /un-cheque-cadeau/, never /un-ch%C3%A8que-cadeau/ (home.slugs; older accented slugs:
+# manage.py ascii_slugs, which leaves redirects).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False

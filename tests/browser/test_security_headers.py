@@ -179,10 +179,8 @@ def test_the_admin_works_under_its_policy(site, news_in_review, screenshot):
     screenshot(page, "admin-editor-preview")
     assert violations.take() == []
 
-    # The workflow dialog: request changes, with a comment.
-    actions = page.locator(".w-dropdown:has([data-workflow-action-name='reject'])")
-    actions.locator("[data-w-dropdown-target=toggle]").click()
-    actions.locator("[data-workflow-action-name='reject']").click()
+    # The workflow dialog: request changes (a main button, home.action_menu), with a comment.
+    page.locator("footer [data-workflow-action-name='reject']").click()
     comment = page.locator(".modal-content textarea[name='comment']")
     comment.wait_for()
     comment.fill("Ajouter le montant maximal de l'aide.")

@@ -175,8 +175,52 @@ def test_report_per_merchant_and_month_with_csv_export(cheese_shop):
     assert csv.status_code == 200
     content = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     row = next(line for line in content.splitlines() if "Fromagerie Les Deux Rives" in line)
-    # Two bookings, both confirmed, median of 1 h and 3 h.
-    assert row.endswith(",0,2,2,2.0")
+    # Two bookings, both confirmed, none cancelled, median of 1 h and 3 h.
+    assert row.endswith(",0,2,2,0,2.0")
+
+
+def csv_lines(response):
+    content = (
+        b"".join(response.streaming_content).decode()
+        if response.streaming
+        else response.content.decode()
+    )
+    return [line.split(",") for line in content.splitlines()]
+
+
+def test_report_counts_cancellations_and_adds_up_every_row(cheese_shop, bakery):
+    PickupRequest.objects.all().delete()  # the demo's own, for totals known here
+    created = timezone.now() - datetime.timedelta(hours=10)
+    for merchant, kind, status, hours in [
+        (cheese_shop, "booking", "confirmed", 1),
+        (cheese_shop, "booking", "cancelled", None),
+        (cheese_shop, "callback", "cancelled", None),
+        (bakery, "callback", "confirmed", 3),
+        (bakery, "booking", "confirmed", 8),
+    ]:
+        PickupRequest.objects.create(
+            merchant=merchant,
+            kind=kind,
+            status=status,
+            name="Client",
+            phone="+33465712030",
+            created_at=created,
+            confirmed_at=created + datetime.timedelta(hours=hours) if hours else None,
+        )
+    team = Client()
+    team.force_login(TeamMemberFactory())
+    page = team.get(reverse("call_collect_report")).content.decode()
+    assert "Annulées" in page
+    assert "Total" in page
+
+    header, *rows = csv_lines(team.get(reverse("call_collect_report"), {"export": "csv"}))
+    assert header[-2:] == ["Annulées", "Délai médian de confirmation (heures)"]
+    by_shop = {row[0]: row[2:] for row in rows}
+    # Callbacks, bookings, confirmed, cancelled, median hours to confirmation.
+    assert by_shop["Fromagerie Les Deux Rives"] == ["1", "2", "1", "2", "1.0"]
+    assert by_shop["Boulangerie du Quai"] == ["1", "1", "2", "0", "5.5"]
+    # The last row adds up the others; its median is that of the three delays.
+    assert rows[-1] == ["Total", "", "2", "3", "3", "2", "3.0"]
 
 
 def test_report_is_refused_to_other_admin_users(client):
@@ -205,7 +249,7 @@ def test_report_can_be_narrowed_to_one_merchant(cheese_shop, bakery):
     csv = team.get(reverse("call_collect_report"), {"merchant": cheese_shop.pk, "export": "csv"})
     content = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     shops = {line.split(",")[0] for line in content.splitlines()[1:]}
-    assert shops == {"Fromagerie Les Deux Rives"}
+    assert shops == {"Fromagerie Les Deux Rives", "Total"}
 
 
 def issued_field(html, prefix):

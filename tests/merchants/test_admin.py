@@ -153,3 +153,34 @@ class MerchantAdminTests(WagtailPageTestCase):
         merchant.unpublish()
         self.assertFalse(OpenPeriod.objects.filter(merchant=merchant).exists())
         self.assertNotIn(merchant.pk, Page.objects.live().values_list("pk", flat=True))
+
+
+class CategoryChoicesTests(WagtailPageTestCase):
+    """A category's parent is chosen among the categories of its own language."""
+
+    def setUp(self):
+        self.login()
+
+    def test_the_parent_chooser_offers_the_categorys_language(self):
+        response = self.client.get("/admin/snippets/merchants/category/add/?locale=en")
+        assert response.status_code == 200
+        field = response.context["form"].fields["parent"]
+        assert {c.locale.language_code for c in field.queryset} == {"en"}
+        assert "/admin/snippets/choose/merchants/category/?locale=en" in response.content.decode()
+
+    def test_a_parent_in_another_language_is_refused(self):
+        french_food = Category.objects.get(locale__language_code="fr", slug="alimentation")
+        response = self.client.post(
+            "/admin/snippets/merchants/category/add/?locale=en",
+            {"name": "Cheesemonger", "slug": "cheesemonger", "parent": french_food.pk},
+        )
+        assert response.status_code in (200, 400)
+        assert "parent" in response.context["form"].errors
+        assert not Category.objects.filter(slug="cheesemonger").exists()
+
+    def test_the_listing_filters_by_parents_of_the_language_shown(self):
+        response = self.client.get("/admin/snippets/merchants/category/?locale=fr")
+        assert response.status_code == 200
+        parents = response.context["filters"].form.fields["parent"].queryset
+        assert parents.exists()
+        assert {c.locale.language_code for c in parents} == {"fr"}
