@@ -11,7 +11,10 @@ class CallCollectConfig(AppConfig):
     def ready(self):
         from home import demo, roles
         from merchants.collect import demo as collect_demo
+        from merchants.collect import inbox
+        from merchants.portal import dashboard
 
         # Pickup slots and requests need the merchants, their accounts and the report.
         demo.register_loader("call_collect", collect_demo.load, order=demo.EXTRAS + 1)
         roles.register_team_permissions("call_collect", "view_call_collect_report")
+        dashboard.register_panel("call_collect", inbox.dashboard_panel, order=10)
