@@ -70,9 +70,11 @@ def test_merchant_journey_on_a_phone(phone, screenshot, tmp_path):
     phone.goto("/espace-commercant/photos/")
     phone.get_by_label("Photo", exact=True).set_input_files(str(photo))
     phone.get_by_label("Description de la photo").fill("La vitrine et ses fromages")
-    phone.get_by_role("button", name="Ajouter et envoyer pour validation").click()
+    phone.get_by_role("button", name="Ajouter la photo").click()
     phone.wait_for_url("**/espace-commercant/photos/")
-    assert "Photo ajoutée et envoyée pour validation" in phone.content()
+    # The profile is under review: the photo joins that review, it does not restart it.
+    assert "Photo ajoutée à vos modifications en cours de validation" in phone.content()
+    assert "En attente de validation" in phone.content()
     screenshot(phone, "portal-photos-375")
 
     merchant = MerchantPage.objects.get(external_id="demo-002", locale__language_code="fr")
@@ -80,6 +82,7 @@ def test_merchant_journey_on_a_phone(phone, screenshot, tmp_path):
     assert pending.description.startswith("Picodons et tommes")
     assert "La vitrine et ses fromages" in [item.alt_text for item in pending.gallery_images.all()]
     assert WorkflowState.objects.active().for_instance(merchant).exists()
+    assert WorkflowState.objects.for_instance(merchant).count() == 1
 
 
 @pytest.mark.parametrize("name", PORTAL_PAGES)
