@@ -186,5 +186,6 @@ def test_the_form_gives_a_shopkeepers_help_not_wagtails(client):
 
 def test_every_public_page_links_to_the_merchant_area_and_to_listing_a_shop(client):
     content = client.get("/").content.decode()
-    assert f'<a href="{reverse("merchant_portal:dashboard")}">Espace commerçant</a>' in content
-    assert f'<a href="{reverse("merchant_listing:request")}">Référencer mon commerce</a>' in content
+    portal, listing = reverse("merchant_portal:dashboard"), reverse("merchant_listing:request")
+    assert f'<a href="{portal}">Espace commerçant</a>' in content
+    assert f'<a href="{listing}">Référencer mon commerce</a>' in content
