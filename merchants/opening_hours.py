@@ -25,8 +25,9 @@ from django.core.exceptions import ValidationError
 from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from opening_hours import OpeningHours, ParserError, State
+
+from merchants.hours_text import suggest_osm
 
 PARIS = ZoneInfo("Europe/Paris")
 COUNTRY = "FR"
@@ -57,8 +58,25 @@ def parse(expression, *, public_holidays=True):
     )
 
 
+def suggestion_for(text):
+    """The OpenStreetMap expression of hours written in words ("mardi-samedi
+    6h30-13h" → ``Tu-Sa 06:30-13:00``), if ``merchants.hours_text`` understands them and
+    the result parses; else None."""
+    candidate = suggest_osm(text)
+    if not candidate:
+        return None
+    try:
+        parse(candidate)
+    except ParserError:
+        return None
+    return candidate
+
+
 def validate_opening_hours(value):
-    """Django validator: the expression must be valid OpenStreetMap ``opening_hours``."""
+    """Django validator: the expression must be valid OpenStreetMap ``opening_hours``.
+
+    Hours written in words get their OpenStreetMap equivalent in the message, when it
+    can be recognised, rather than only an error."""
     if not value or not value.strip():
         return
     try:
@@ -67,23 +85,20 @@ def validate_opening_hours(value):
         match = _PARSER_POSITION.search(str(error))
         if match:
             column = int(match.group(2))
-            raise ValidationError(
-                _(
-                    "Horaires illisibles à partir du caractère %(column)s (« %(excerpt)s »). "
-                    "Utilisez la syntaxe OpenStreetMap, par exemple : %(example)s"
-                ),
-                code="invalid_opening_hours",
-                params={
-                    "column": column,
-                    "excerpt": value[column - 1 : column + 11],
-                    "example": EXAMPLE,
-                },
-            ) from error
-        raise ValidationError(
-            _("Horaires illisibles. Utilisez la syntaxe OpenStreetMap, par exemple : %(example)s"),
-            code="invalid_opening_hours",
-            params={"example": EXAMPLE},
-        ) from error
+            message = gettext(
+                "Horaires illisibles à partir du caractère %(column)s (« %(excerpt)s »)."
+            ) % {"column": column, "excerpt": value[column - 1 : column + 11]}
+        else:
+            message = gettext("Horaires illisibles.")
+        suggestion = suggestion_for(value)
+        if suggestion:
+            message += " " + gettext(
+                "Vouliez-vous dire « %(suggestion)s » ? Vérifiez puis utilisez cette écriture."
+            ) % {"suggestion": suggestion}
+        message += " " + gettext(
+            "Utilisez la syntaxe OpenStreetMap, par exemple : %(example)s"
+        ) % {"example": EXAMPLE}
+        raise ValidationError(message, code="invalid_opening_hours") from error
 
 
 def to_paris(moment):

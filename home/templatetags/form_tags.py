@@ -9,7 +9,10 @@ legend is the label. The second argument is the CSS block of the form's styles
 
 ``{% error_summary form other_form %}``: every error at the top of a form, each linking
 to its field (a list of choices: to its fieldset's legend), formsets included; its title
-is a heading unless ``heading=False`` (a form inside a page section).
+is a heading unless ``heading=False`` (a form inside a page section). With
+``repeat=False`` a field's errors are not repeated in the summary: it names the field
+and links to it, and the message is read once, next to the field (a long message, such
+as the opening hours' suggestion, is not shown twice on a phone screen).
 """
 
 from django import forms, template
@@ -58,23 +61,28 @@ def field_anchor(field):
 
 
 @register.inclusion_tag("includes/error_summary.html")
-def error_summary(*forms_to_check, style="portal", heading=True):
+def error_summary(*forms_to_check, style="portal", heading=True, repeat=True):
     errors = []
+
+    def add_field_errors(field):
+        if repeat:
+            errors.extend((field, field_anchor(field), error) for error in field.errors)
+        elif field.errors:
+            errors.append((field, field_anchor(field), None))
+
     for form in forms_to_check:
         if form is None:
             continue
         for error in form.non_field_errors():
             errors.append((None, None, error))
         for field in form:
-            for error in field.errors:
-                errors.append((field, field_anchor(field), error))
+            add_field_errors(field)
         for formset in getattr(form, "formsets", {}).values():
             for error in formset.non_form_errors():
                 errors.append((None, None, error))
             for child in formset.forms:
                 for field in child:
-                    for error in field.errors:
-                        errors.append((field, field_anchor(field), error))
+                    add_field_errors(field)
                 for error in child.non_field_errors():
                     errors.append((None, None, error))
     return {"errors": errors, "block": f"{style}-errors", "heading": heading}

@@ -11,9 +11,11 @@ class CallCollectConfig(AppConfig):
     def ready(self):
         from home import demo, roles
         from merchants.collect import demo as collect_demo
-        from merchants.collect import page_cache
+        from merchants.collect import inbox, page_cache
+        from merchants.portal import dashboard
 
         page_cache.connect()
         # Pickup slots and requests need the merchants, their accounts and the report.
         demo.register_loader("call_collect", collect_demo.load, order=demo.EXTRAS + 1)
         roles.register_team_permissions("call_collect", "view_call_collect_report")
+        dashboard.register_panel("call_collect", inbox.dashboard_panel, order=10)

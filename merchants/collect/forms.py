@@ -116,6 +116,18 @@ class BookingForm(ResidentForm):
         return start
 
 
+# Time pickers move by 5 minutes (the arrows, a phone's wheel); any minute typed is kept.
+TIME_WIDGET_ATTRS = {"type": "time", "step": 300, "class": "collect-time"}
+SLOT_WIDGETS = {
+    "start_time": forms.TimeInput(attrs=TIME_WIDGET_ATTRS, format="%H:%M"),
+    "end_time": forms.TimeInput(attrs=TIME_WIDGET_ATTRS, format="%H:%M"),
+    "interval_minutes": forms.NumberInput(
+        attrs={"min": 5, "max": 240, "step": 5, "inputmode": "numeric"}
+    ),
+    "capacity": forms.NumberInput(attrs={"min": 1, "max": 20, "inputmode": "numeric"}),
+}
+
+
 class SlotTemplateForm(forms.ModelForm):
     weekdays = forms.TypedMultipleChoiceField(
         label=_("Jours"),
@@ -127,9 +139,11 @@ class SlotTemplateForm(forms.ModelForm):
     class Meta:
         model = SlotTemplate
         fields = ["weekdays", "start_time", "end_time", "interval_minutes", "capacity"]
-        widgets = {
-            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widgets = SLOT_WIDGETS
+        labels = {
+            "start_time": _("Premier créneau à"),
+            "end_time": _("Dernier retrait fini à"),
+            "capacity": _("Nombre de retraits par créneau"),
         }
 
     def __init__(self, *args, **kwargs):
@@ -149,11 +163,11 @@ class SlotExceptionForm(forms.ModelForm):
         model = SlotException
         fields = ["date", "kind", "start_time", "end_time", "interval_minutes", "capacity"]
         widgets = {
+            **SLOT_WIDGETS,
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "kind": forms.RadioSelect,
-            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
+        labels = {"capacity": _("Nombre de retraits par créneau")}
         help_texts = {"start_time": _("Seulement pour des créneaux supplémentaires.")}
 
     def clean_date(self):
@@ -181,3 +195,32 @@ class AnswerForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+DAY_LIST_DAYS = 366
+
+
+class DayListForm(forms.Form):
+    """The day of the portal's day list, within a year of today."""
+
+    date = forms.DateField(
+        label=_("Jour"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": _("Indiquez une date, par exemple 20/12/2025.")},
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.first_day = today - datetime.timedelta(days=DAY_LIST_DAYS)
+        self.last_day = today + datetime.timedelta(days=DAY_LIST_DAYS)
+        if not self.is_bound:
+            self.initial["date"] = today
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if not self.first_day <= day <= self.last_day:
+            raise ValidationError(
+                _("Choisissez un jour entre il y a un an et dans un an."), code="out_of_range"
+            )
+        return day

@@ -9,6 +9,7 @@ from merchants.collect.views import portal
 urlpatterns = [
     path("", portal.requests_list, name="collect_requests"),
     path("<id:pk>/", portal.answer, name="collect_answer"),
+    path(_("jour/"), portal.day_list, name="collect_day"),
     path(_("creneaux/"), portal.slots, name="collect_slots"),
     path(
         _("creneaux/<id:pk>/modifier/"),

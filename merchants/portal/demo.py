@@ -15,7 +15,7 @@ from wagtail.models import WorkflowState
 from merchants.models import MerchantPage
 from merchants.portal import accounts
 from merchants.portal.models import MerchantAccount
-from merchants.portal.profile import ReviewUnavailable, submit_for_review
+from merchants.portal.profile import ReviewUnavailable, send_for_review
 
 DEMO_ACCOUNTS = [
     ("boulangerie@commerces.example", "demo-001", "fr"),
@@ -73,7 +73,7 @@ def _pending_change(account):
         return version
 
     try:
-        submit_for_review(page, new_description, account.user)
+        send_for_review(page, account.user, new_description)
     except ReviewUnavailable:
         return False
     return True

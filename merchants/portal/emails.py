@@ -109,6 +109,19 @@ def notify_changes_requested(page, comment):
     return send(messages)
 
 
+def send_verification_reminder(account):
+    """The yearly "are your details still right?" email (``merchants.portal.reminders``);
+    returns whether it was sent."""
+    page = account.merchant
+    context = {
+        "merchant": page,
+        "last_verified": page.last_verified,
+        "page_url": public_url(page),
+        "dashboard_url": portal_url("dashboard", account.language),
+    }
+    return send([(account.user.email, account.language, "verification_reminder", context)]) == 1
+
+
 def team_members():
     """Active members of the communications team who have an email address."""
     return (

@@ -16,8 +16,8 @@ from home.images import clean_image_file
 from merchants.forms import ServicesFormMixin
 from merchants.models import Commune, MerchantPage
 from merchants.phone import display_phone
-from merchants.portal.photos import check_photo, usable_images
-from merchants.portal.profile import NO_APPROVAL_FIELDS
+from merchants.portal import presentation
+from merchants.portal.photos import MIN_LOGO_SIDE, MIN_PHOTO_SIDE, check_photo, usable_images
 
 PROFILE_FIELDS = [
     "title",
@@ -94,9 +94,23 @@ class ProfileForm(_PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
 
     Not here: the address in the URL (slug), publication state, owner, categories (they
     drive the directory's filters and are curated by the team), coordinates (placed by
-    the team), the detailed presentation (rich text edited in the admin), hours (see
-    ``HoursForm``) and the team's internal notes.
+    the team), hours (``merchants.portal.hours_editor``) and the team's internal notes.
+    The detailed presentation is edited as text with a few marks
+    (``merchants.portal.presentation``); left unchanged, the stored rich text is kept as
+    it is, with any formatting the team gave it.
     """
+
+    presentation = forms.CharField(
+        label=_("Présentation détaillée (facultatif)"),
+        required=False,
+        max_length=presentation.MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "Votre histoire, vos spécialités, vos producteurs. Laissez une ligne vide entre "
+            "deux paragraphes ; **mots en gras** ; une liste : une ligne par élément, "
+            "commençant par « - » ; un lien : [texte du lien](https://adresse)."
+        ),
+    )
 
     class Meta:
         model = MerchantPage
@@ -115,9 +129,18 @@ class ProfileForm(_PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
             "logo": forms.RadioSelect,
         }
 
+    field_order = ["title", "description", "presentation"]
+
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
         images = usable_images(page, self.instance)
+        self.stored_presentation = presentation.to_text(self.instance.body)
+        self.initial["presentation"] = self.stored_presentation
+        if presentation.uses_more_than_the_portal(self.instance.body):
+            self.fields["presentation"].help_text = _(
+                "%(help)s L'équipe a mis en forme ce texte (titres, italique...) : si vous le "
+                "modifiez ici, seule la mise en forme ci-dessus est gardée."
+            ) % {"help": self.fields["presentation"].help_text}
         self.fields["title"].label = _("Nom du commerce")
         self.fields["title"].help_text = ""
         if not self.is_bound:
@@ -129,13 +152,30 @@ class ProfileForm(_PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
         self.fields["logo"].help_text = _(
             "Choisissez parmi vos photos ; ajoutez-en depuis la page « Photos »."
         )
-        for form in self.formsets["gallery_images"].forms:
+        gallery_forms = self.formsets["gallery_images"].forms
+        positions = [(number, str(number)) for number in range(1, len(gallery_forms) + 1)]
+        for form in gallery_forms:
             # A photo row can only point at the merchant's own pictures: any other id
             # (another shop's photo, crafted by hand) is refused as an invalid choice.
             form.fields["image"].queryset = images
             form.fields["image"].error_messages["invalid_choice"] = _(
                 "Cette photo n'appartient pas à votre commerce."
             )
+            # The order of the photos on the profile: a position to choose, no dragging.
+            form.fields["ORDER"].label = _("Position sur la fiche")
+            form.fields["ORDER"].widget = forms.Select(choices=positions)
+
+    def clean_presentation(self):
+        text = (self.cleaned_data["presentation"] or "").strip()
+        if text == self.stored_presentation.strip():
+            return None  # unchanged: the stored rich text stays as it is
+        return presentation.to_rich_text(text)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("presentation") is not None:
+            self.instance.body = cleaned_data["presentation"]
+        return cleaned_data
 
     def gallery_rows(self):
         """(form, image) pairs so that the template can show each photo's thumbnail."""
@@ -151,14 +191,17 @@ class ProfileForm(_PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
         return rows
 
 
-class HoursForm(_PageFieldErrorsMixin, forms.ModelForm):
-    """Opening hours and temporary closure: published as soon as they are saved."""
+CLOSURE_FIELDS = ["closed_from", "closed_until", "closure_message"]
+
+
+class ClosureForm(_PageFieldErrorsMixin, forms.ModelForm):
+    """The temporary closure, published as soon as it is saved with the hours (the
+    hours themselves are ``merchants.portal.hours_editor``'s forms)."""
 
     class Meta:
         model = MerchantPage
-        fields = list(NO_APPROVAL_FIELDS)
+        fields = CLOSURE_FIELDS
         widgets = {
-            "opening_hours": forms.Textarea(attrs={"rows": 3, "spellcheck": "false"}),
             "closed_from": forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
             "closed_until": forms.DateInput(attrs={"type": "date"}, format=ISO_DATE),
         }
@@ -168,9 +211,11 @@ class HoursForm(_PageFieldErrorsMixin, forms.ModelForm):
         for name in ("closed_from", "closed_until"):
             # Browsers without a date picker let people type the French way.
             self.fields[name].input_formats = [ISO_DATE, "%d/%m/%Y", "%d/%m/%y"]
+        self.fields["closed_from"].label = _("Premier jour de fermeture")
+        self.fields["closed_until"].label = _("Dernier jour de fermeture")
 
     def values(self):
-        return {name: self.cleaned_data[name] for name in NO_APPROVAL_FIELDS}
+        return {name: self.cleaned_data[name] for name in CLOSURE_FIELDS}
 
 
 class PhotoUploadForm(forms.Form):
@@ -178,7 +223,6 @@ class PhotoUploadForm(forms.Form):
 
     photo = forms.FileField(
         label=_("Photo"),
-        help_text=_("JPEG, PNG ou WebP, 5 Mo et 40 mégapixels au plus."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     alt_text = forms.CharField(
@@ -192,9 +236,20 @@ class PhotoUploadForm(forms.Form):
     caption = forms.CharField(label=_("Légende (facultatif)"), max_length=255, required=False)
     use_as_logo = forms.BooleanField(label=_("Utiliser comme logo"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Said before the upload: what a photo needs to be accepted.
+        self.fields["photo"].help_text = _(
+            "JPEG, PNG ou WebP, d'au moins %(photo)s pixels sur le petit côté "
+            "(%(logo)s pour un logo), 5 Mo et 40 mégapixels au plus. Les photos d'un "
+            "téléphone conviennent."
+        ) % {"photo": MIN_PHOTO_SIDE, "logo": MIN_LOGO_SIDE}
+
     def clean_photo(self):
         """The photo as it will be stored: checked, then without its metadata (GPS
         position, device, author) and turned upright."""
         photo = self.cleaned_data["photo"]
-        check_photo(photo)
+        # A logo is drawn smaller than a photo: it may be smaller too.
+        as_logo = self.data.get(self.add_prefix("use_as_logo")) in ("on", "true", "1")
+        check_photo(photo, min_side=MIN_LOGO_SIDE if as_logo else MIN_PHOTO_SIDE)
         return clean_image_file(photo)

@@ -30,6 +30,19 @@ SHOP_FIELDS = [
     "description",
 ]
 FORM_NAME = "listing_request"
+LISTING_HELP_TEXTS = {
+    "title": _("Tel qu'il figure sur votre devanture, par exemple « Boulangerie du Quai »."),
+    "commune": "",
+    "street_address": _("Numéro et rue, par exemple « 14 quai Marc Seguin »."),
+    "postcode": _("Cinq chiffres, par exemple 07300."),
+    "phone": _("Le numéro que vos clients appellent, par exemple 04 75 12 34 56 (facultatif)."),
+    "email": _("L'adresse que vos clients peuvent utiliser (facultatif)."),
+    "website": _("Votre site ou votre page en ligne, par exemple https://… (facultatif)."),
+    "description": _(
+        "Deux ou trois phrases sur ce que l'on trouve chez vous : elles paraîtront sur "
+        "votre fiche (500 caractères au plus)."
+    ),
+}
 
 
 class ListingRequestForm(RobotCheckForm):
@@ -74,6 +87,10 @@ class ListingRequestForm(RobotCheckForm):
         shop_fields = forms.fields_for_model(MerchantPage, fields=SHOP_FIELDS)
         shop_fields["title"].label = _("Nom du commerce")
         shop_fields["title"].max_length = 255
+        # Help written for a shopkeeper; the model's are the admin's (the page title's
+        # is Wagtail's own "the page title as you'd like it to be seen by the public").
+        for name, help_text in LISTING_HELP_TEXTS.items():
+            shop_fields[name].help_text = help_text
         shop_fields["commune"].queryset = Commune.objects.order_by("name")
         shop_fields["commune"].empty_label = _("Choisissez la commune")
         shop_fields["description"].required = True

@@ -52,6 +52,15 @@ class MerchantAccount(models.Model):
     )
     activated_at = models.DateTimeField(_("mot de passe choisi le"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("accès retiré le"), null=True, blank=True)
+    verification_reminded_at = models.DateTimeField(
+        _("dernier rappel de vérification le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Le courriel annuel qui demande de confirmer les informations de la fiche "
+            "(send_verification_reminders)."
+        ),
+    )
 
     objects = MerchantAccountQuerySet.as_manager()
 

@@ -9,14 +9,19 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, TaskState, WorkflowState
 
 from home.params import positive_int
 from merchants.models import MerchantGalleryImage, MerchantPage
 from merchants.portal.models import MerchantCollection
+from merchants.portal.profile import ProfileStatus, latest_version, profile_status
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# Below this on its short side a photo is shown blurred (the profile shows photos up to
+# about 600 px high, twice that on sharp screens); a logo is drawn smaller.
+MIN_PHOTO_SIDE = 600
+MIN_LOGO_SIDE = 200
 # Pillow's format name → the extension the stored file gets, whatever it was called.
 # Many phones write an MPO: a JPEG followed by a depth map or a second view (only the
 # JPEG is kept, see ``home.images``).
@@ -24,9 +29,10 @@ ALLOWED_FORMATS = {"JPEG": "jpg", "MPO": "jpg", "PNG": "png", "WEBP": "webp"}
 PARENT_COLLECTION_NAME = "Espace commerçants"
 
 
-def check_photo(upload):
+def check_photo(upload, *, min_side=MIN_PHOTO_SIDE):
     """Return the file extension matching the photo's real format, or raise
-    ``ValidationError`` with a message the merchant can act on.
+    ``ValidationError`` with a message the merchant can act on. A photo smaller than
+    ``min_side`` pixels on its short side is refused: the profile would show it blurred.
 
     The file name and the browser's content type are ignored: Pillow reads the header
     (format and size, without decoding the pixels, so a "decompression bomb" costs
@@ -64,6 +70,16 @@ def check_photo(upload):
         )
     if width * height > MAX_PIXELS:
         raise _too_many_pixels()
+    if min(width, height) < min_side:
+        raise ValidationError(
+            _(
+                "Cette photo mesure %(width)s × %(height)s pixels : elle serait floue sur "
+                "votre fiche. Envoyez une photo d'au moins %(minimum)s pixels sur son petit "
+                "côté (les photos d'un téléphone conviennent)."
+            ),
+            code="too_small",
+            params={"width": width, "height": height, "minimum": min_side},
+        )
     return ALLOWED_FORMATS[image_format]
 
 
@@ -146,3 +162,99 @@ def images_for_choosers(images, request):
     if chosen and Collection.objects.filter(pk=chosen, path__startswith=parent.path).exists():
         return images.filter(in_merchant_tree).filter(approved_photos())
     return images.exclude(in_merchant_tree)
+
+
+class PhotoState:
+    """One photo of the profile as the merchant sees it: where it stands."""
+
+    ONLINE = "online"
+    PENDING = "pending"
+    NOT_SENT = "not_sent"
+    REFUSED = "refused"
+    LABELS = {
+        ONLINE: _("En ligne"),
+        PENDING: _("En attente de validation"),
+        NOT_SENT: _("En attente : pas encore envoyée pour validation"),
+        REFUSED: _("Refusée"),
+    }
+
+    def __init__(self, image, alt_text, caption, state, *, is_logo=False):
+        self.image = image
+        self.alt_text = alt_text
+        self.caption = caption
+        self.state = state
+        self.is_logo = is_logo
+
+    @property
+    def label(self):
+        return self.LABELS[self.state]
+
+
+def _images_of(version):
+    ids = [(item.image_id, item.alt_text, item.caption) for item in version.gallery_images.all()]
+    return ids, version.logo_id
+
+
+def _last_reviewed_images(page):
+    """Image ids of the last submission the team approved (its revision as submitted)."""
+    state = (
+        WorkflowState.objects.for_instance(page)
+        .filter(status=WorkflowState.STATUS_APPROVED)
+        .order_by("-created_at")
+        .first()
+    )
+    task_state = (
+        TaskState.objects.filter(workflow_state=state).select_related("revision").last()
+        if state
+        else None
+    )
+    if task_state is None or task_state.revision is None:
+        return set()
+    submitted = task_state.revision.as_object()
+    gallery, logo = _images_of(submitted)
+    return {image_id for image_id, _alt, _caption in gallery} | ({logo} if logo else set())
+
+
+def photo_states(page, status=None, version=None):
+    """The photos of the pending change (or of the live page), each with its state,
+    then the ones the team removed from the last submission it approved ("refused").
+    ``status`` and ``version`` (the newest version), when the caller has them already."""
+    status = status or profile_status(page)
+    live_gallery, live_logo = _images_of(page) if page.live else ([], None)
+    live = {image_id for image_id, _alt, _caption in live_gallery} | (
+        {live_logo} if live_logo else set()
+    )
+    if version is None:
+        version = latest_version(page) if page.has_unpublished_changes else page
+    gallery, logo = _images_of(version)
+    if status.state == ProfileStatus.CHANGES_REQUESTED:
+        waiting = PhotoState.REFUSED
+    elif status.state == ProfileStatus.PENDING:
+        waiting = PhotoState.PENDING
+    else:
+        waiting = PhotoState.NOT_SENT
+    shown = {image_id for image_id, _alt, _caption in gallery} | ({logo} if logo else set())
+    removed = _last_reviewed_images(page) - shown - live
+    images = get_image_model().objects.in_bulk(shown | removed)
+    states = []
+    if logo and logo in images:
+        states.append(
+            PhotoState(
+                images[logo], "", "", PhotoState.ONLINE if logo in live else waiting, is_logo=True
+            )
+        )
+    for image_id, alt_text, caption in gallery:
+        if image_id in images:
+            state = PhotoState.ONLINE if image_id in live else waiting
+            states.append(PhotoState(images[image_id], alt_text, caption, state))
+    for image_id in sorted(removed):
+        if image_id in images:
+            states.append(
+                PhotoState(images[image_id], images[image_id].title, "", PhotoState.REFUSED)
+            )
+    return states
+
+
+def state_of_photos(page, status=None, version=None):
+    """{image id: PhotoState} of ``photo_states``."""
+    return {state.image.pk: state for state in photo_states(page, status, version)}

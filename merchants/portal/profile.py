@@ -1,17 +1,29 @@
 """What the portal does to a merchant's page: always through Wagtail revisions.
 
-- ``submit_for_review``: the merchant's changes become a new revision and the page's
-  workflow ("Validation des fiches commerçants") is started, resumed after a request for
-  changes, or restarted when the merchant changes a submission still under review. The
-  review always concerns the latest revision, which is what Wagtail publishes on approval.
-- ``publish_no_approval_fields``: opening hours and temporary closure go live at once
-  (a closed shop cannot wait for a reviewer) without touching what waits for review
-  (``home.translation.publishing.publish_fields``: the live version with only those
-  fields changed is published, then the pending changes are saved again as the newest
-  revision with the new hours, so that approving them later does not bring back the
-  old hours).
+The merchant's changes are one pending change: the page's latest revision, reviewed in
+at most one workflow state at a time.
+
+- ``save_changes``: the changes join the pending change. The merchant's own pending
+  revision is overwritten (Wagtail's ``save_revision(overwrite_revision=...)``, as its
+  editor does for one person's successive saves), so a description, two photos and a
+  new logo make one revision, not four; a review in progress goes on and looks at the
+  newest content, nobody is notified again.
+- ``send_for_review``: "Envoyer pour validation", once the merchant is done: starts the
+  page's workflow ("Validation des fiches commerçants"), or resumes it after a request
+  for changes (Wagtail then asks the reviewers again). Nothing happens if a review is
+  already in progress.
+- ``withdraw``: the merchant takes back a submission; the changes stay pending.
+- ``publish_no_approval_fields``: opening hours, temporary closure and the "checked on"
+  date go live at once (a closed shop cannot wait for a reviewer) without touching what
+  waits for review (``home.translation.publishing.publish_fields``).
 - ``profile_status``: what the dashboard says about the profile, read from Wagtail's
   workflow and task states.
+
+The reviewers' email is Wagtail's own (the group approval task notifies the
+"Communication" group, each member in their admin language; see
+``WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS`` in the settings and the greeting in
+``home/templates/wagtailadmin/notifications/base.txt``): one per submission, since a
+submission is no longer cancelled and restarted by each save.
 """
 
 import logging
@@ -26,7 +38,13 @@ from merchants.models import MerchantPage
 logger = logging.getLogger(__name__)
 
 # Published as soon as the merchant saves them (see the module docstring).
-NO_APPROVAL_FIELDS = ("opening_hours", "closed_from", "closed_until", "closure_message")
+NO_APPROVAL_FIELDS = (
+    "opening_hours",
+    "closed_from",
+    "closed_until",
+    "closure_message",
+    "last_verified",
+)
 
 
 class ReviewUnavailable(Exception):
@@ -38,68 +56,119 @@ def latest_version(page):
     return page.get_latest_revision_as_object()
 
 
-def submit_for_review(page, changes, user):
-    """Apply ``changes`` (a callable that receives the newest version and returns the
-    version to save) as a new revision and put it under review. Returns the revision.
+def active_workflow_state(page):
+    return (
+        WorkflowState.objects.active()
+        .for_instance(page)
+        .select_related("current_task_state")
+        .first()
+    )
 
-    If ``changes`` raises, nothing is saved. If no workflow applies to the page, the
-    revision is kept and ``ReviewUnavailable`` is raised afterwards.
-    """
+
+def _own_pending_revision(page, user):
+    """The revision ``user``'s next save may overwrite: the page's latest revision if it
+    is pending (not the live one), theirs, and not the record of a finished review
+    (what the team rejected, or a withdrawn submission, stays as it was)."""
+    latest = page.latest_revision
+    if latest is None or latest.pk == page.live_revision_id or latest.user_id != user.pk:
+        return None
+    finished = TaskState.objects.filter(revision=latest).exclude(
+        status=TaskState.STATUS_IN_PROGRESS
+    )
+    return None if finished.exists() else latest
+
+
+def _review_follows(page):
+    """A review in progress looks at the newest revision (what approving publishes)."""
+    state = active_workflow_state(page)
+    task_state = state.current_task_state if state else None
+    latest_id = type(page).objects.filter(pk=page.pk).values_list("latest_revision", flat=True)[0]
+    if (
+        task_state is not None
+        and task_state.status == TaskState.STATUS_IN_PROGRESS
+        and task_state.revision_id != latest_id
+    ):
+        task_state.revision_id = latest_id
+        task_state.save(update_fields=["revision"])
+
+
+def save_changes(page, changes, user):
+    """Apply ``changes`` (a callable that receives the newest version and returns the
+    version to save) to the pending change, without asking for a review. Returns the
+    revision. If ``changes`` raises, nothing is saved."""
     with transaction.atomic():
         page = lock_page(page)
         version = changes(latest_version(page))
-        revision = version.save_revision(user=user, log_action=True)
-        reviewed = _request_review(page, user)
-    if not reviewed:
-        raise ReviewUnavailable
+        revision = version.save_revision(
+            user=user,
+            log_action=True,
+            overwrite_revision=_own_pending_revision(page, user),
+        )
+        _review_follows(page)
     return revision
 
 
-def resubmit_latest(page, user):
-    """Put the newest revision under review again (after the team cancelled a review)."""
+def send_for_review(page, user, changes=None):
+    """Save ``changes`` if given, then ask for the review of the pending change (see the
+    module docstring). Raises ``ReviewUnavailable`` (after saving) if no workflow
+    applies to the page."""
     with transaction.atomic():
+        if changes is not None:
+            save_changes(page, changes, user)
         reviewed = _request_review(lock_page(page), user)
     if not reviewed:
         raise ReviewUnavailable
 
 
+def withdraw(page, user):
+    """Cancel the review in progress or waiting for the merchant's corrections; the
+    changes stay pending. Returns whether there was one."""
+    with transaction.atomic():
+        state = active_workflow_state(lock_page(page))
+        if state is None:
+            return False
+        state.cancel(user=user)
+    return True
+
+
 def _request_review(page, user):
-    """Start, resume or restart the page's workflow; False when none applies."""
-    workflow_state = page.current_workflow_state
-    if workflow_state is not None and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        workflow_state.resume(user)
+    """Start or resume the page's workflow; False when none applies."""
+    workflow_state = active_workflow_state(page)
+    if workflow_state is not None:
+        if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            workflow_state.resume(user)
         return True
     workflow = page.get_workflow()
     if workflow is None:
         logger.error("No workflow applies to merchant page %s: run setup_roles.", page.pk)
         return False
-    if workflow_state is not None:
-        # The merchant changed a submission that is still being reviewed: restart the
-        # review on the newest revision, as Wagtail's own "restart workflow" does, so
-        # that the reviewers are told and nobody approves a version they have not seen.
-        workflow_state.cancel(user=user)
     workflow.start(page, user)
     return True
 
 
 @transaction.atomic
 def publish_no_approval_fields(page, values, user):
-    """Put opening hours and closure live now, on the page and its live translations.
+    """Put ``values`` (some of ``NO_APPROVAL_FIELDS``) live now, on the page and its
+    live translations, and in the pending change.
 
     Translations get the hours and dates when the French page is published (they are
     synchronised fields, see ``home.translation.sync``) and keep their own translated
     closure message.
     """
+    unknown = set(values) - set(NO_APPROVAL_FIELDS)
+    if unknown:
+        raise ValueError(f"Not published without approval: {sorted(unknown)}")
 
     def apply(version):
         changed = False
-        for name in NO_APPROVAL_FIELDS:
-            if getattr(version, name) != values[name]:
-                setattr(version, name, values[name])
+        for name, value in values.items():
+            if getattr(version, name) != value:
+                setattr(version, name, value)
                 changed = True
         return changed
 
     publish_fields(page, apply, user=user)
+    _review_follows(page)
     return MerchantPage.objects.get(pk=page.pk)
 
 
@@ -123,18 +192,22 @@ class ProfileStatus:
     last_published_at: object = None
 
     @property
-    def can_resubmit(self):
-        return self.state == self.NOT_SUBMITTED
+    def can_send(self):
+        """ "Envoyer pour validation" applies: changes saved but not under review."""
+        return self.state in (self.NOT_SUBMITTED, self.CHANGES_REQUESTED)
+
+    @property
+    def can_withdraw(self):
+        return self.state in (self.PENDING, self.CHANGES_REQUESTED)
+
+    @property
+    def has_pending_changes(self):
+        return self.state in (self.NOT_SUBMITTED, self.PENDING, self.CHANGES_REQUESTED)
 
 
 def profile_status(page):
     """Read the profile's state from Wagtail's workflow and task states (two queries)."""
-    workflow_state = (
-        WorkflowState.objects.active()
-        .for_instance(page)
-        .select_related("current_task_state")
-        .first()
-    )
+    workflow_state = active_workflow_state(page)
     common = {"live": page.live, "last_published_at": page.last_published_at}
     if workflow_state is not None:
         task_state = workflow_state.current_task_state

@@ -8,7 +8,7 @@ prefix (namespace ``merchant_listing``).
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from merchants.portal.views import auth, hours, listing, profile
+from merchants.portal.views import auth, hours, listing, photos, profile
 
 urlpatterns = [
     path("", profile.dashboard, name="dashboard"),
@@ -30,9 +30,11 @@ urlpatterns = [
     path(_("fiche/"), profile.edit_profile, name="profile"),
     path(_("fiche/abandonner/"), profile.discard_draft, name="discard_draft"),
     path(_("apercu/"), profile.preview, name="preview"),
-    path(_("renvoyer/"), profile.resubmit, name="resubmit"),
+    path(_("envoyer/"), profile.send, name="send"),
+    path(_("retirer/"), profile.withdraw_review, name="withdraw"),
+    path(_("informations-a-jour/"), profile.confirm_up_to_date, name="confirm_up_to_date"),
     path(_("horaires/"), hours.hours, name="hours"),
-    path(_("photos/"), hours.photos, name="photos"),
+    path(_("photos/"), photos.photos, name="photos"),
     path(_("appeler-et-retirer/"), include("merchants.collect.portal_urls")),
 ]
 

@@ -219,6 +219,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "Agglo Rhône Commerces"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Review emails go to the groups that review (the "Communication" team), once per
+# submission: by default Wagtail also emails every superuser, twice (the workflow's
+# "submitted" and the task's "submitted" notifications).
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Search: the database (French SQLite FTS5 or PostgreSQL backend) unless SEARCH_URL names
 # an OpenSearch/Elasticsearch node (opensearch://host:9200), see search/backends/config.py.
 WAGTAILSEARCH_BACKENDS = search_backends(

@@ -1,6 +1,7 @@
 """A merchant's journey on a phone (375 px): sign in, edit, upload a photo, submit;
 and no axe-core violation on any portal page."""
 
+import datetime
 import io
 
 import pytest
@@ -70,9 +71,11 @@ def test_merchant_journey_on_a_phone(phone, screenshot, tmp_path):
     phone.goto("/espace-commercant/photos/")
     phone.get_by_label("Photo", exact=True).set_input_files(str(photo))
     phone.get_by_label("Description de la photo").fill("La vitrine et ses fromages")
-    phone.get_by_role("button", name="Ajouter et envoyer pour validation").click()
+    phone.get_by_role("button", name="Ajouter la photo").click()
     phone.wait_for_url("**/espace-commercant/photos/")
-    assert "Photo ajoutée et envoyée pour validation" in phone.content()
+    # The profile is under review: the photo joins that review, it does not restart it.
+    assert "Photo ajoutée à vos modifications en cours de validation" in phone.content()
+    assert "En attente de validation" in phone.content()
     screenshot(phone, "portal-photos-375")
 
     merchant = MerchantPage.objects.get(external_id="demo-002", locale__language_code="fr")
@@ -80,6 +83,7 @@ def test_merchant_journey_on_a_phone(phone, screenshot, tmp_path):
     assert pending.description.startswith("Picodons et tommes")
     assert "La vitrine et ses fromages" in [item.alt_text for item in pending.gallery_images.all()]
     assert WorkflowState.objects.active().for_instance(merchant).exists()
+    assert WorkflowState.objects.for_instance(merchant).count() == 1
 
 
 @pytest.mark.parametrize("name", PORTAL_PAGES)
@@ -99,3 +103,43 @@ def test_public_portal_pages_have_no_axe_violations(phone, screenshot, name):
     results = Axe().run(phone)
     screenshot(phone, f"{name}-375")
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_merchant_sets_split_hours_and_a_closed_day_with_the_keyboard(phone, screenshot):
+    sign_in(phone)
+    phone.goto("/espace-commercant/horaires/")
+    tuesday = phone.get_by_label("Ouvert le mardi")
+    if not tuesday.is_checked():
+        tuesday.focus()
+        phone.keyboard.press("Space")
+    for label, value in [
+        ("De (mardi, plage 1)", "06:30"),
+        ("à (mardi, plage 1)", "13:00"),
+        ("De (mardi, plage 2)", "15:30"),
+        ("à (mardi, plage 2)", "19:30"),
+    ]:
+        phone.get_by_label(label, exact=True).fill(value)
+    phone.get_by_role("button", name="Copier sur les jours suivants").nth(1).focus()
+    with phone.expect_navigation():
+        phone.keyboard.press("Enter")
+    sunday = phone.get_by_label("Ouvert le dimanche")
+    assert sunday.is_checked()  # copied from Tuesday
+    sunday.focus()
+    phone.keyboard.press("Space")
+    phone.get_by_label("Fermé les jours fériés").focus()
+    phone.keyboard.press("Space")
+    closed_day = datetime.date.today() + datetime.timedelta(days=20)
+    phone.get_by_label("Date", exact=True).first.fill(closed_day.isoformat())
+    screenshot(phone, "portal-hours-375")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    phone.get_by_role("button", name="Publier ces horaires").last.focus()
+    with phone.expect_navigation():
+        phone.keyboard.press("Enter")
+    assert "Vos horaires sont en ligne." in phone.content()
+
+    merchant = MerchantPage.objects.get(external_id="demo-002", locale__language_code="fr")
+    assert merchant.opening_hours.startswith("Tu-Sa 06:30-13:00,15:30-19:30; PH off")
+    assert closed_day.strftime("%b %d") in merchant.opening_hours
+    phone.goto(merchant.get_url())
+    public = phone.content()
+    assert "06:30" in public and "19:30" in public

@@ -93,9 +93,13 @@ def profile_data(merchant, changes=None, **more):
             data[f"{formset.prefix}-{key}"] = str(value)
         for child in formset.initial_forms:
             for name in child.fields:
+                # As a browser sends them: empty inputs too (a photo added since the
+                # last publication has no id yet), unticked boxes not at all.
                 value = child[name].value()
-                if value not in (None, False, ""):
-                    data[child.add_prefix(name)] = "on" if value is True else str(value)
+                if value is not False:
+                    data[child.add_prefix(name)] = (
+                        "on" if value is True else "" if value is None else str(value)
+                    )
     data["action"] = "submit"
     data.update(changes or {})
     data.update(more)

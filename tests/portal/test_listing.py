@@ -176,3 +176,16 @@ def test_one_form_value_serves_one_request(visitor):
     assert fresh != data["issued"]
     again = submit(visitor, {**data, "title": "La Cave à Fromages (bis)", "issued": fresh}, 120)
     assert again.status_code == 302
+
+
+def test_the_form_gives_a_shopkeepers_help_not_wagtails(client):
+    content = client.get(reverse("merchant_listing:request")).content.decode()
+    assert "Tel qu&#x27;il figure sur votre devanture" in content
+    assert "Le titre de la page" not in content
+
+
+def test_every_public_page_links_to_the_merchant_area_and_to_listing_a_shop(client):
+    content = client.get("/").content.decode()
+    portal, listing = reverse("merchant_portal:dashboard"), reverse("merchant_listing:request")
+    assert f'<a href="{portal}">Espace commerçant</a>' in content
+    assert f'<a href="{listing}">Référencer mon commerce</a>' in content

@@ -31,7 +31,11 @@ def no_cached_renditions():
     Rendition.cache_backend.clear()
 
 
-def picture(image_format, size=(64, 48), mode="RGB"):
+# Phones take bigger photos; the portal wants 600 px on the short side at least.
+PHOTO_SIZE = (800, 600)
+
+
+def picture(image_format, size=PHOTO_SIZE, mode="RGB"):
     buffer = io.BytesIO()
     PILImage.new(mode, size, "#0b4f6c" if mode == "RGB" else 1).save(buffer, format=image_format)
     return buffer.getvalue()
@@ -50,7 +54,7 @@ def upload(client, content, name, **fields):
 @pytest.mark.parametrize(
     ("image_format", "extension"), [("JPEG", "jpg"), ("PNG", "png"), ("WEBP", "webp")]
 )
-def test_photo_is_stored_in_the_shop_collection_and_submitted(
+def test_photo_is_stored_in_the_shop_collection_and_joins_the_pending_change(
     client_a, account_a, merchant_a, image_format, extension
 ):
     gallery_before = len(merchant_a.gallery_images.all())
@@ -66,9 +70,12 @@ def test_photo_is_stored_in_the_shop_collection_and_submitted(
     pending = page.get_latest_revision_as_object()
     assert [item.image_id for item in pending.gallery_images.all()][-1] == image.pk
     assert len(pending.gallery_images.all()) == gallery_before + 1
-    # Not public before review.
+    # Not public before review, and not sent for review yet: the merchant sends their
+    # changes once done ("Envoyer pour validation").
     assert len(page.gallery_images.all()) == gallery_before
-    assert WorkflowState.objects.active().for_instance(page).exists()
+    assert not WorkflowState.objects.for_instance(page).exists()
+    photos_page = client_a.get(reverse("merchant_portal:photos")).content.decode()
+    assert "En attente : pas encore envoyée pour validation" in photos_page
 
 
 def test_photo_can_become_the_logo(client_a, merchant_a):
@@ -90,7 +97,7 @@ TOO_MANY_PIXELS = picture("PNG", size=(7000, 6000), mode="1")
         (b"<?php echo 'hello'; ?>", "photo.jpg", "n&#x27;est pas une image lisible"),
         (picture("JPEG")[:200], "tronquee.jpg", "n&#x27;est pas une image lisible"),
         # Cut in its pixels: its header reads well, its picture does not.
-        (photo("JPEG")[:-100], "coupee.jpg", "n&#x27;est pas une image lisible"),
+        (photo("JPEG", size=PHOTO_SIZE)[:-100], "coupee.jpg", "n&#x27;est pas une image lisible"),
         (HUGE, "lourde.jpg", "Cette photo pèse 5,0 Mo : le maximum est de 5 Mo."),
         (TOO_MANY_PIXELS, "immense.png", "plus de 40 mégapixels"),
     ],
@@ -107,6 +114,42 @@ def test_refused_files_save_nothing(client_a, merchant_a, content, name, message
     assert Image.objects.count() == images
     assert Revision.objects.for_instance(merchant_a).count() == revisions
     assert not MerchantCollection.objects.filter(merchant=merchant_a).exists()
+
+
+@pytest.mark.parametrize(
+    ("size", "logo", "accepted"),
+    [
+        ((100, 80), False, False),
+        ((800, 599), False, False),
+        ((599, 2000), False, False),
+        ((600, 600), False, True),
+        ((300, 300), True, True),
+        ((199, 400), True, False),
+    ],
+)
+def test_small_photos_are_refused_with_their_size(client_a, merchant_a, size, logo, accepted):
+    images = Image.objects.count()
+    revisions = Revision.objects.for_instance(merchant_a).count()
+    fields = {"use_as_logo": "on"} if logo else {}
+
+    response = upload(client_a, picture("JPEG", size=size), "petite.jpg", **fields)
+
+    if accepted:
+        assert response.status_code == 302
+        assert Image.objects.count() == images + 1
+        return
+    assert response.status_code == 200
+    content = response.content.decode()
+    width, height = size
+    assert f"Cette photo mesure {width} × {height} pixels" in content
+    assert f"au moins {200 if logo else 600} pixels sur son petit" in content
+    assert Image.objects.count() == images
+    assert Revision.objects.for_instance(merchant_a).count() == revisions
+
+
+def test_the_minimum_size_is_stated_before_any_upload(client_a):
+    content = client_a.get(reverse("merchant_portal:photos")).content.decode()
+    assert "au moins 600 pixels sur le petit côté (200 pour un logo)" in content
 
 
 def test_alt_text_is_required(client_a, merchant_a):
@@ -159,7 +202,7 @@ def test_phone_photo_is_stored_upright_without_metadata_under_a_random_name(
     shows it, nor its address, until the team approves it."""
     before = set(default_storage.listdir("original_images")[1])
     response = upload(
-        client_a, photo("JPEG", size=(64, 48), orientation=6), f"{merchant_a.slug}-gps.jpg"
+        client_a, photo("JPEG", size=PHOTO_SIZE, orientation=6), f"{merchant_a.slug}-gps.jpg"
     )
     assert response.status_code == 302
     image = Image.objects.latest("pk")
@@ -169,10 +212,10 @@ def test_phone_photo_is_stored_upright_without_metadata_under_a_random_name(
     with PILImage.open(io.BytesIO(original)) as stored:
         assert stored.format == "JPEG"
         # Turned a quarter clockwise, as the phone showed it; the colours stay right.
-        assert stored.size == (48, 64)
+        assert stored.size == (600, 800)
         assert red_corner(stored) == "top-right"
         assert stored.info.get("icc_profile") == ICC_PROFILE
-    assert (image.width, image.height) == (48, 64)
+    assert (image.width, image.height) == (600, 800)
     assert image.file_size == len(original)
 
     # The portal's thumbnail and the public page's size are clean too.
@@ -200,7 +243,8 @@ def test_phone_photo_is_stored_upright_without_metadata_under_a_random_name(
     ]
     assert leaks == []
 
-    # Once approved, it is on the shop's page (so the check above can fail).
+    # Once sent and approved, it is on the shop's page (so the check above can fail).
+    client_a.post(reverse("merchant_portal:send"))
     review(team_client, merchant_a, "approve")
     assert token.encode() in public_responses(fresh(merchant_a))[fresh(merchant_a).get_url()]
 
@@ -218,7 +262,7 @@ def test_phone_photo_is_stored_upright_without_metadata_under_a_random_name(
 def test_other_formats_lose_their_metadata_too(client_a, image_format, options):
     """PNG text chunks and eXIf, WebP EXIF and XMP, animations: same treatment. An
     animated PNG keeps its first picture (Wagtail cannot open animated PNGs)."""
-    content = photo(image_format, **options)
+    content = photo(image_format, size=PHOTO_SIZE, **options)
     response = upload(client_a, content, "photo.bin")
     assert response.status_code == 302
     image = Image.objects.latest("pk")
@@ -227,7 +271,7 @@ def test_other_formats_lose_their_metadata_too(client_a, image_format, options):
     frames = 1 if image_format == "PNG" else options.get("frames", 1)
     with PILImage.open(io.BytesIO(original)) as stored:
         assert stored.format == image_format
-        assert stored.size == (48, 64)
+        assert stored.size == (600, 800)
         assert red_corner(stored) == "top-right"
         assert getattr(stored, "n_frames", 1) == frames
     assert metadata_left(stored_bytes(image.get_rendition("fill-320x240").file)) == []
@@ -236,7 +280,10 @@ def test_other_formats_lose_their_metadata_too(client_a, image_format, options):
 def test_phone_mpo_is_accepted_as_a_jpeg_without_its_second_picture(client_a):
     """Many phones write an MPO (a JPEG followed by a depth map or a second view, each
     with its own EXIF): it is accepted, and only the first picture is kept, clean."""
-    pictures = [PILImage.open(io.BytesIO(photo("JPEG"))), PILImage.new("RGB", (64, 48))]
+    pictures = [
+        PILImage.open(io.BytesIO(photo("JPEG", size=PHOTO_SIZE))),
+        PILImage.new("RGB", PHOTO_SIZE),
+    ]
     buffer = io.BytesIO()
     pictures[0].save(
         buffer, "MPO", save_all=True, append_images=pictures[1:], exif=pictures[0].getexif()
@@ -250,6 +297,6 @@ def test_phone_mpo_is_accepted_as_a_jpeg_without_its_second_picture(client_a):
         assert (stored.format, getattr(stored, "n_frames", 1), stored.size) == (
             "JPEG",
             1,
-            (48, 64),
+            (600, 800),
         )
     assert image.file.name.endswith(".jpg")

@@ -121,22 +121,33 @@ def test_team_requests_changes_then_merchant_resubmits_then_approval_publishes(
     )
 
 
-def test_changing_a_submission_under_review_restarts_the_review(client_a, merchant_a, team_member):
+def test_changes_during_a_review_join_it_without_a_new_review_or_email(
+    client_a, merchant_a, team_member
+):
     client_a.post(
         reverse("merchant_portal:profile"), profile_data(merchant_a, description="Première")
     )
     first = WorkflowState.objects.active().for_instance(merchant_a).get()
+    task_state = first.current_task_state
+    revisions = Revision.objects.for_instance(merchant_a).count()
     mail.outbox.clear()
 
     client_a.post(
         reverse("merchant_portal:profile"), profile_data(merchant_a, description="Seconde")
     )
 
+    # Still one review, on the same task, now looking at the newest content; one pending
+    # revision (the merchant's own, overwritten); nobody emailed again.
+    assert WorkflowState.objects.for_instance(merchant_a).count() == 1
     first.refresh_from_db()
-    assert first.status == WorkflowState.STATUS_CANCELLED
-    second = WorkflowState.objects.active().for_instance(merchant_a).get()
-    assert second.current_task_state.revision_id == fresh(merchant_a).latest_revision_id
-    assert [message.to for message in mail.outbox] == [[team_member.email]]
+    assert first.status == WorkflowState.STATUS_IN_PROGRESS
+    assert first.current_task_state_id == task_state.pk
+    page = fresh(merchant_a)
+    assert Revision.objects.for_instance(page).count() == revisions
+    task_state.refresh_from_db()
+    assert task_state.revision_id == page.latest_revision_id
+    assert task_state.revision.as_object().description == "Seconde"
+    assert mail.outbox == []
 
 
 def test_preview_shows_unsaved_changes_without_saving_them(client_a, merchant_a):
@@ -164,15 +175,15 @@ def test_preview_shows_unsaved_changes_without_saving_them(client_a, merchant_a)
     assert WorkflowState.objects.active().for_instance(merchant_a).exists()
 
 
-def test_resubmit_after_the_team_cancelled_the_review(client_a, merchant_a, team_member):
+def test_send_again_after_the_team_cancelled_the_review(client_a, merchant_a, team_member):
     client_a.post(
         reverse("merchant_portal:profile"), profile_data(merchant_a, description="À revoir")
     )
     WorkflowState.objects.active().for_instance(merchant_a).get().cancel(user=team_member)
     dashboard = client_a.get(reverse("merchant_portal:dashboard")).content.decode()
-    assert "Modifications non envoyées" in dashboard
+    assert "Modifications enregistrées, pas encore envoyées" in dashboard
 
-    response = client_a.post(reverse("merchant_portal:resubmit"))
+    response = client_a.post(reverse("merchant_portal:send"))
 
     assert response.status_code == 302
     state = WorkflowState.objects.active().for_instance(merchant_a).get()

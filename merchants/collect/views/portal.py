@@ -5,24 +5,42 @@ As everywhere in the portal, the shop is the one of ``request.user``'s account
 shop's own, so another shop's id is a 404.
 """
 
+import csv
+import datetime
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from home.params import positive_int
+from home.spreadsheets import spreadsheet_text
 from merchants import open_periods
-from merchants.collect import booking, emails
-from merchants.collect.forms import AnswerForm, SlotExceptionForm, SlotTemplateForm
+from merchants.collect import booking, emails, inbox
+from merchants.collect.forms import AnswerForm, DayListForm, SlotExceptionForm, SlotTemplateForm
 from merchants.collect.models import PickupRequest, SlotException, SlotTemplate
+from merchants.collect.slots import upcoming_slots
 from merchants.opening_hours import PARIS
 from merchants.portal.access import merchant_required
 
 Status = PickupRequest.Status
 PER_PAGE = 30
+PREVIEW_DAYS = 7
+CSV_COLUMNS = [
+    ("time", gettext_lazy("Heure")),
+    ("name", gettext_lazy("Nom")),
+    ("phone", gettext_lazy("Téléphone")),
+    ("email", gettext_lazy("Courriel")),
+    ("note", gettext_lazy("Note du client")),
+    ("status", gettext_lazy("État")),
+]
 # Which answers each state allows.
 TRANSITIONS = {
     "confirm": {Status.NEW},
@@ -33,15 +51,19 @@ TRANSITIONS = {
 
 @merchant_required
 def requests_list(request, account, page):
-    """One tab per state, newest first; "new" by default."""
+    """One tab per state ("new" by default), in pickup order: today's first
+    (``inbox.in_pickup_order``)."""
     status = request.GET.get("etat", Status.NEW)
     if status not in Status.values and status != "all":
         status = Status.NEW
     mine = PickupRequest.objects.filter(merchant=page)
     counts = dict(mine.values_list("status").annotate(total=Count("pk")).order_by())
     shown = mine if status == "all" else mine.filter(status=status)
-    paginator = Paginator(shown.order_by("-created_at", "-pk"), PER_PAGE)
-    listing = paginator.get_page(request.GET.get("page"))
+    now = open_periods.current_time()
+    paginator = Paginator(inbox.in_pickup_order(shown, now), PER_PAGE)
+    listing = paginator.get_page(positive_int(request.GET.get("page")) or 1)
+    for item in listing:
+        item.inbox_title = inbox.GROUP_TITLES[item.inbox_group]
     tabs = [(value, label, counts.get(value, 0)) for value, label in Status.choices]
     return render(
         request,
@@ -108,7 +130,8 @@ def slots(request, account, page):
             form.save()
             messages.success(request, _("Créneaux enregistrés : ils sont en ligne."))
             return redirect("merchant_portal:collect_slots")
-    today = open_periods.current_time().astimezone(PARIS).date()
+    now = open_periods.current_time()
+    today = now.astimezone(PARIS).date()
     return render(
         request,
         "call_collect/portal/slots.html",
@@ -119,6 +142,9 @@ def slots(request, account, page):
             "exceptions": SlotException.objects.filter(merchant=page, date__gte=today),
             "template_form": template_form,
             "exception_form": exception_form,
+            # What residents are offered over the next seven days, as they see it.
+            "next_week": upcoming_slots(page, now, days=PREVIEW_DAYS),
+            "preview_days": PREVIEW_DAYS,
         },
     )
 
@@ -154,3 +180,54 @@ def delete_exception(request, account, page, pk):
     get_object_or_404(SlotException, pk=pk, merchant=page).delete()
     messages.success(request, _("Exception supprimée."))
     return redirect("merchant_portal:collect_slots")
+
+
+@merchant_required
+def day_list(request, account, page):
+    """The pickups of one day (``?date=``, today by default), to print or to export as
+    a spreadsheet (``?format=csv``)."""
+    today = open_periods.current_time().astimezone(PARIS).date()
+    form = DayListForm(request.GET or None, today=today)
+    day = form.cleaned_data["date"] if form.is_bound and form.is_valid() else today
+    pickups = inbox.day_list(page, day)
+    if request.GET.get("format") == "csv" and (not form.is_bound or form.is_valid()):
+        return _day_list_csv(page, day, pickups)
+    one_day = datetime.timedelta(days=1)
+    return render(
+        request,
+        "call_collect/portal/day_list.html",
+        {
+            "account": account,
+            "merchant": page,
+            "form": form,
+            "day": day,
+            "today": today,
+            "pickups": pickups,
+            "previous_day": day - one_day if day - one_day >= form.first_day else None,
+            "next_day": day + one_day if day + one_day <= form.last_day else None,
+        },
+    )
+
+
+def _day_list_csv(page, day, pickups):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="retraits-{day.isoformat()}.csv"'
+    # A byte order mark, so that Excel reads the accents as UTF-8.
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([str(label) for _key, label in CSV_COLUMNS])
+    for item in pickups:
+        writer.writerow(
+            [
+                spreadsheet_text(value)
+                for value in [
+                    formats.time_format(item.slot_start.astimezone(PARIS), "H:i"),
+                    item.name,
+                    item.phone_display,
+                    item.email,
+                    item.topic,
+                    item.get_status_display(),
+                ]
+            ]
+        )
+    return response

@@ -17,3 +17,11 @@ def portal_menu_items():
         url_name, label = function()
         items.append({"url": reverse(url_name), "label": label, "url_name": url_name})
     return items
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]``, or None (the state of a photo by its image id)."""
+    if not mapping:
+        return None
+    return mapping.get(key)

@@ -11,16 +11,22 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from merchants import open_periods
 from merchants.models import Category
+from merchants.opening_hours import PARIS
+from merchants.portal import dashboard as dashboard_panels
 from merchants.portal.access import merchant_required
 from merchants.portal.forms import ProfileForm
+from merchants.portal.photos import state_of_photos
 from merchants.portal.profile import (
     ProfileStatus,
     ReviewUnavailable,
     latest_version,
     profile_status,
-    resubmit_latest,
-    submit_for_review,
+    publish_no_approval_fields,
+    save_changes,
+    send_for_review,
+    withdraw,
 )
 
 DRAFT_SESSION_KEY = "merchant_portal_draft"
@@ -30,6 +36,7 @@ ACTION_PREVIEW = "preview"
 @merchant_required
 def dashboard(request, account, page):
     version = latest_version(page)
+    now = open_periods.current_time()
     return render(
         request,
         "merchant_portal/dashboard.html",
@@ -39,6 +46,8 @@ def dashboard(request, account, page):
             "version": version,
             "status": profile_status(page),
             "statuses": ProfileStatus,
+            "panels": dashboard_panels.panels(request, page, now),
+            "verification_due": dashboard_panels.verification_due(page, now),
             "public_url": page.get_url(request) if page.live else None,
             "categories": list(
                 Category.objects.filter(
@@ -79,18 +88,33 @@ class _InvalidChanges(Exception):
         self.form = form
 
 
-def _submit(request, page, data):
-    """Submit ``data`` (the profile form's fields) for review; returns the invalid form
-    to show again, or None once submitted."""
+ACTION_SAVE = "save"
+ACTION_SUBMIT = "submit"
+
+
+def _today():
+    return open_periods.current_time().astimezone(PARIS).date()
+
+
+def _save(request, page, data, *, send):
+    """Save ``data`` (the profile form's fields) into the pending change, and send it
+    for review if ``send``; returns the invalid form to show again, or None once done."""
 
     def build(version):
         form = ProfileForm(data, instance=version, page=page)
         if not form.is_valid():
             raise _InvalidChanges(form)
-        return form.save(commit=False)
+        version = form.save(commit=False)
+        # The merchant has just gone over their information.
+        version.last_verified = _today()
+        return version
 
+    was_pending = profile_status(page).state == ProfileStatus.PENDING
     try:
-        submit_for_review(page, build, request.user)
+        if send:
+            send_for_review(page, request.user, build)
+        else:
+            save_changes(page, build, request.user)
     except _InvalidChanges as error:
         return error.form
     except ReviewUnavailable:
@@ -103,6 +127,14 @@ def _submit(request, page, data):
             ),
         )
     else:
+        _say_where_changes_are(request, page, sent=send and not was_pending)
+    request.session.pop(DRAFT_SESSION_KEY, None)
+    return None
+
+
+def _say_where_changes_are(request, page, *, sent):
+    state = profile_status(page).state
+    if sent:
         messages.success(
             request,
             _(
@@ -110,8 +142,22 @@ def _submit(request, page, data):
                 "ligne dès qu'elle les aura validées ; vous recevrez un courriel."
             ),
         )
-    request.session.pop(DRAFT_SESSION_KEY, None)
-    return None
+    elif state == ProfileStatus.PENDING:
+        messages.success(
+            request,
+            _(
+                "Modifications enregistrées : elles rejoignent votre demande en cours de "
+                "validation."
+            ),
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "Modifications enregistrées, pas encore envoyées. Envoyez-les pour "
+                "validation quand vous avez fini."
+            ),
+        )
 
 
 @merchant_required
@@ -120,12 +166,19 @@ def edit_profile(request, account, page):
     if request.method == "POST":
         version = latest_version(page)
         form = ProfileForm(request.POST, instance=version, page=page)
+        action = request.POST.get("action", ACTION_SUBMIT)
         if form.is_valid():
-            if request.POST.get("action") == ACTION_PREVIEW:
+            if action == ACTION_PREVIEW:
                 _save_draft(request, page)
                 return redirect("merchant_portal:preview", permanent=False)
-            invalid = _submit(request, page, request.POST)
+            status = profile_status(page)
+            if not form.has_changed() and (action == ACTION_SAVE or not status.can_send):
+                messages.info(request, _("Rien n'a changé : il n'y a rien à enregistrer."))
+                return redirect("merchant_portal:profile")
+            invalid = _save(request, page, request.POST, send=action != ACTION_SAVE)
             if invalid is None:
+                if action == ACTION_SAVE:
+                    return redirect("merchant_portal:profile")
                 return redirect("merchant_portal:dashboard")
             form = invalid
     else:
@@ -136,6 +189,7 @@ def edit_profile(request, account, page):
             resumed = True
         else:
             form = ProfileForm(instance=version, page=page)
+    status = profile_status(page)
     return render(
         request,
         "merchant_portal/profile_form.html",
@@ -144,8 +198,9 @@ def edit_profile(request, account, page):
             "merchant": page,
             "form": form,
             "resumed": resumed,
-            "status": profile_status(page),
+            "status": status,
             "statuses": ProfileStatus,
+            "photo_states": state_of_photos(page, status, version),
         },
     )
 
@@ -167,7 +222,7 @@ def preview(request, account, page):
     if request.method == "POST":
         if draft is None:
             return redirect("merchant_portal:profile")
-        invalid = _submit(request, page, _draft_querydict(draft))
+        invalid = _save(request, page, _draft_querydict(draft), send=True)
         return redirect("merchant_portal:profile" if invalid else "merchant_portal:dashboard")
     version = latest_version(page)
     if draft is not None:
@@ -183,13 +238,44 @@ def preview(request, account, page):
 
 @merchant_required
 @require_POST
-def resubmit(request, account, page):
-    """Send again the changes whose review the team cancelled."""
-    if profile_status(page).can_resubmit:
+def send(request, account, page):
+    """ "Envoyer pour validation" from the dashboard: the saved changes, as they are."""
+    if profile_status(page).can_send:
         try:
-            resubmit_latest(page, request.user)
+            send_for_review(page, request.user)
         except ReviewUnavailable:
             messages.warning(request, _("La validation n'a pas pu être demandée."))
         else:
-            messages.success(request, _("Vos modifications sont envoyées pour validation."))
+            _say_where_changes_are(request, page, sent=True)
+    else:
+        messages.info(request, _("Vous n'avez pas de modifications à envoyer."))
+    return redirect("merchant_portal:dashboard")
+
+
+@merchant_required
+@require_POST
+def withdraw_review(request, account, page):
+    """Take back a submission: the team no longer reviews it, the changes are kept."""
+    if withdraw(page, request.user):
+        messages.success(
+            request,
+            _(
+                "Votre demande de validation est retirée. Vos modifications sont gardées : "
+                "vous pouvez les compléter puis les envoyer à nouveau."
+            ),
+        )
+    else:
+        messages.info(request, _("Aucune demande de validation en cours."))
+    return redirect("merchant_portal:dashboard")
+
+
+@merchant_required
+@require_POST
+def confirm_up_to_date(request, account, page):
+    """ "Mes informations sont à jour": the "checked on" date is renewed, live at once."""
+    publish_no_approval_fields(page, {"last_verified": _today()}, request.user)
+    messages.success(
+        request,
+        _("Merci ! Votre fiche indique que vos informations ont été vérifiées aujourd'hui."),
+    )
     return redirect("merchant_portal:dashboard")
