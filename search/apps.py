@@ -9,13 +9,17 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from home import demo, publication, roles
+        from home.background import periodic
         from search import demo as search_demo
-        from search import indexing
+        from search import indexing, tasks
 
         demo.register_loader("search", search_demo.load, order=demo.EXTRAS)
         roles.register_team_models("wagtailsearchpromotions", ["searchpromotion"])
         roles.register_team_permissions("search", "view_searchterm")
         publication.pages_written.connect(indexing.index_written_pages)
+        periodic.register(
+            "reconcile_search_index", tasks.reconcile_search_index, periodic.every(minutes=10)
+        )
         publication.register_step(
             "search_translations",
             order=publication.SEARCH,

@@ -10,8 +10,13 @@ class CallCollectConfig(AppConfig):
 
     def ready(self):
         from home import demo, roles
+        from home.background import periodic
         from merchants.collect import demo as collect_demo
+        from merchants.collect import tasks
 
         # Pickup slots and requests need the merchants, their accounts and the report.
         demo.register_loader("call_collect", collect_demo.load, order=demo.EXTRAS + 1)
         roles.register_team_permissions("call_collect", "view_call_collect_report")
+        periodic.register(
+            "purge_call_collect", tasks.purge_call_collect, periodic.daily(hour=3, minute=30)
+        )

@@ -59,6 +59,7 @@ COMMUNICATION_MENU = {
     ("reports", "/admin/reports/page-types-usage/"),
     ("reports", "/admin/reports/searches-without-results/"),
     ("reports", "/admin/reports/call-and-collect/"),
+    ("reports", "/admin/reports/failing-tasks/"),
     ("reports", "/admin/localize/reports/translations/"),
     ("settings", "/admin/searchpicks/"),
     ("settings", "/admin/settings/home/sitesettings/"),
