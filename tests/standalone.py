@@ -82,8 +82,9 @@ class Site:
 
     def python(self, code, **env):
         """Run ``code`` in ``manage.py shell``; it prints JSON, returned decoded."""
-        out = self.manage("shell", "--no-imports", "-c", code, **env).stdout
-        return json.loads(out.strip().splitlines()[-1])
+        result = self.manage("shell", "--no-imports", "-c", code, check=False, **env)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout.strip().splitlines()[-1])
 
     def start(self, *args, **env):
         """Start ``manage.py *args`` in the background (stopped at the end of the test)."""

@@ -140,6 +140,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The default database lives in var/, which a fresh clone does not have yet.
     VAR_DIR.mkdir(exist_ok=True)
+    # The web server, the worker and a backup use the database at once: a writer waits
+    # for another's transaction (seconds) rather than failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
@@ -217,6 +220,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "staticfiles")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 MEDIA_URL = "/media/"
+# Where `manage.py backup` writes (home.backup); keep it on another disk or machine.
+BACKUP_ROOT = env.path("BACKUP_ROOT", default=VAR_DIR / "backups")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
