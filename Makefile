@@ -13,7 +13,7 @@ install: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,postgres,search]"
+	$(BIN)/pip install --quiet -e ".[dev,postgres,search,redis]"
 	touch $@
 
 # The worker (background tasks: emails, indexing, periodic tasks) runs next to the

@@ -11,8 +11,9 @@ class HomeConfig(AppConfig):
         from django.urls import register_converter
 
         # Connects Wagtail's publication signals to the pipeline.
-        from home import checks, demo, publication, roles  # noqa: F401 (checks: registers them)
+        from home import caching, checks, demo, publication, roles  # noqa: F401 (checks)
         from home.demo import site
+        from home.models import FooterContent, SiteSettings
         from home.params import IdConverter
         from home.translation import steps
 
@@ -37,6 +38,14 @@ class HomeConfig(AppConfig):
             order=publication.TRANSLATION_TEXT,
             published=steps.record_text_changes,
         )
+        publication.register_step(
+            "page_caches",
+            order=publication.CACHES,
+            published=caching.follow_publication,
+            unpublished=caching.follow_publication,
+        )
+        caching.purge_everything_on_change(FooterContent, SiteSettings)
+        caching.connect_tree_changes()
 
         # Every new image file loses its metadata, whichever way it is saved (imported
         # here: the image model is known once the apps are ready).

@@ -39,7 +39,8 @@ TRANSLATION_FACTS = 10  # translations get the facts first: later steps read the
 TRANSLATION_TEXT = 20  # which translations fall behind their source's new text
 DERIVED_DATA = 30  # data computed from what is published (open periods)
 NOTIFICATIONS = 40  # people told of the publication (invitations)
-SEARCH = 50  # last: the index sees everything the other steps changed
+SEARCH = 50  # the index sees everything the other steps changed
+CACHES = 60  # last: pages are purged from the caches once everything is written
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 
 from home.admin_access import PERMISSIONS, SitePageViewSet, restrict_reports_menu
+from home.caching import share_response
 from home.models import FooterContent
 from home.reports import ReportMenuItem, report_urls
 from home.translation.guard import keeping_live_translations
@@ -105,5 +106,21 @@ def allow_page_browser_features(next_serve_page):
             return next_serve_page(page, request, args, kwargs)
         override = permissions_policy_override(permissions_policy_allowing(features))
         return override(lambda request: next_serve_page(page, request, args, kwargs))(request)
+
+    return serve_page
+
+
+@hooks.register("on_serve_page")
+def share_public_pages(next_serve_page):
+    """Every page (and route of a routable page) may be shared by anonymous visitors
+    for ``BasePage.cache_lifetime`` (``home.caching`` decides whether the request
+    allows it); previews never are."""
+
+    def serve_page(page, request, args, kwargs):
+        response = next_serve_page(page, request, args, kwargs)
+        if getattr(request, "is_preview", False):
+            return response
+        lifetime = getattr(page, "cache_lifetime", None)
+        return share_response(response, lifetime(request) if lifetime else None)
 
     return serve_page

@@ -8,11 +8,14 @@ class MerchantsConfig(AppConfig):
     verbose_name = _("Annuaire des commerces")
 
     def ready(self):
-        from home import demo, publication, roles
+        from home import caching, demo, publication, roles
         from home.background import periodic
         from merchants import demo as merchants_demo
         from merchants import open_periods, search, tasks
-        from merchants.models import MerchantIndexPage
+        from merchants.models import Category, Commune, MerchantIndexPage
+
+        # Their names are on the directory's filters and on thousands of pages.
+        caching.purge_everything_on_change(Category, Commune)
 
         roles.register_team_models("merchants", ["category", "commune"])
         roles.register_review_workflow(

@@ -16,7 +16,7 @@ import logging
 from functools import lru_cache
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from home.bulk_pages import insert_rows
@@ -159,6 +159,17 @@ def filter_open_on(queryset, weekday, now):
 @lru_cache(maxsize=4096)
 def _opens_between(opening_hours, start, end):
     return bool(open_intervals(opening_hours, start, end))
+
+
+def next_change(merchants, now):
+    """The first moment after ``now`` when one of ``merchants`` (a queryset) opens or
+    closes, from the stored periods (one query), or None."""
+    found = OpenPeriod.objects.filter(merchant__in=merchants.values("pk")).aggregate(
+        opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+        closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+    )
+    moments = [moment for moment in found.values() if moment is not None]
+    return min(moments) if moments else None
 
 
 def follow_publication(batch):

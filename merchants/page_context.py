@@ -5,6 +5,7 @@ The two page types build their context here (``directory_context``,
 The open-data files are served by ``merchants.views.export``.
 """
 
+import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -14,6 +15,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from home.caching import share_until
 from home.locales import active_locale, in_locale
 from home.pagination import pagination
 from home.params import positive_int
@@ -28,7 +30,7 @@ from merchants.directory import (
     source_directory,
 )
 from merchants.models import Category
-from merchants.opening_hours import PARIS, public_holiday_hours, weekly_schedule
+from merchants.opening_hours import PARIS, midnight, public_holiday_hours, weekly_schedule
 from merchants.structured_data import local_business
 from merchants.territory import TERRITORY
 
@@ -105,6 +107,13 @@ def directory_context(index, request):
         )
         for merchant in page.object_list
     ]
+    # Cards say "Ouvert / Fermé" until their next change, and "ouvert maintenant" lists
+    # other merchants as soon as one opens or closes: a shared copy lasts no longer.
+    for card in cards:
+        share_until(request, card.status.changes_at, now)
+    share_until(request, midnight(now.astimezone(PARIS).date() + datetime.timedelta(days=1)), now)
+    if filters.open_now:
+        share_until(request, open_periods.next_change(merchants, now), now)
     directory_url = urls[index.path]
     filter_params = filters.params(**{PARAM_VIEW: ""})
 
@@ -153,13 +162,18 @@ def profile_context(merchant, request):
         merchant.gallery_images.select_related("image").prefetch_related("image__renditions")
     )
     social_links = list(merchant.social_links.all())
+    status = merchant.status(now)
+    # "Ouvert, ferme à 19:00" and "ferme demain" stay true until the next change or
+    # midnight: a copy of this page is not shared longer.
+    share_until(request, status.changes_at, now)
+    share_until(request, midnight(today + datetime.timedelta(days=1)), now)
     image_url = None
     if merchant.logo:
         image_url = request.build_absolute_uri(merchant.logo.get_rendition("fill-400x400").url)
     elif gallery:
         image_url = request.build_absolute_uri(gallery[0].image.get_rendition("width-1200").url)
     return {
-        "status": merchant.status(now),
+        "status": status,
         "week": weekly_schedule(merchant.opening_hours, today),
         "today": today,
         "public_holidays": public_holiday_hours(merchant.opening_hours, today),

@@ -8,11 +8,13 @@ class NewsConfig(AppConfig):
     verbose_name = _("Actualités et entretiens")
 
     def ready(self):
-        from home import demo, roles, sections
+        from home import caching, demo, roles, sections
         from news import search
         from news.blocks import NewsHighlightsBlock
         from news.demo import load as news_demo
-        from news.models import NewsIndexPage
+        from news.models import NewsIndexPage, Topic
+
+        caching.purge_everything_on_change(Topic)  # on every article and listing
 
         roles.register_team_models("news", ["topic"])
         roles.register_review_workflow(

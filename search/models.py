@@ -37,6 +37,11 @@ class SearchPage(BasePage):
         verbose_name = _("page de recherche")
         verbose_name_plural = _("pages de recherche")
 
+    def cache_lifetime(self, request):
+        # Never shared: each search is logged (popular searches, searches without
+        # results), which a copy served from a cache would skip.
+        return 0
+
     def get_context(self, request, *args, **kwargs):
         # The search page's context reads the search log, a model of this module.
         from search.page_context import search_page_context

@@ -38,6 +38,15 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None:
             parts.config = content_security_policy(request)
+        # Inline data blocks (JSON-LD) by the hash of their content: kept on the
+        # response, so that a page served from the cache names the same ones.
+        hashes = getattr(response, "csp_script_hashes", None) or getattr(
+            request, "csp_script_hashes", None
+        )
+        if not report_only and hashes:
+            update = dict(parts.update or {})
+            update["script-src"] = [*update.get("script-src", []), *hashes]
+            parts.update = update
         return parts
 
 

@@ -14,14 +14,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=io.StringIO())
 
 
+COMMITTING_FIXTURES = {"transactional_db", "live_server", "committed_demo"}
+
+
 def pytest_collection_modifyitems(config, items):
-    """Run the concurrency tests (``test_concurrency.py`` modules), then browser tests,
-    after the others: both commit data, and the flush that follows a transactional test
-    would otherwise empty the demo for later tests."""
+    """Run the tests that commit data (concurrency tests, the cache tests through a live
+    server), then browser tests, after the others: the flush that follows a
+    transactional test would otherwise empty the demo for later tests."""
     items.sort(
         key=lambda item: (
             item.get_closest_marker("browser") is not None,
-            item.path.name == "test_concurrency.py",
+            item.path.name == "test_concurrency.py"
+            or bool(COMMITTING_FIXTURES & set(getattr(item, "fixturenames", ()))),
         )
     )
 

@@ -66,6 +66,18 @@ class BasePage(Page):
     # hook in home/wagtail_hooks.py).
     allowed_browser_features = ()
 
+    def cache_lifetime(self, request):
+        """How many seconds anonymous visitors may share this page from a cache: None
+        for the site's ``PAGE_CACHE_SECONDS``, 0 for never. What changes with time
+        within a page (a shop's open status) shortens it with ``home.caching.share_until``.
+        """
+        return None
+
+    def cache_dependents(self):
+        """Pages (or full URLs) that show something of this one besides its ancestors,
+        purged from the caches with it (``home.caching.purge_pages``)."""
+        return []
+
     class Meta:
         abstract = True
 

@@ -12,8 +12,9 @@ class CallCollectConfig(AppConfig):
         from home import demo, roles
         from home.background import periodic
         from merchants.collect import demo as collect_demo
-        from merchants.collect import tasks
+        from merchants.collect import page_cache, tasks
 
+        page_cache.connect()
         # Pickup slots and requests need the merchants, their accounts and the report.
         demo.register_loader("call_collect", collect_demo.load, order=demo.EXTRAS + 1)
         roles.register_team_permissions("call_collect", "view_call_collect_report")

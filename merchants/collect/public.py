@@ -4,6 +4,8 @@ Requests belong to the French page; a resident may use the English one. Both the
 profile's block (``call_collect_tags``) and the form views start from here.
 """
 
+import datetime
+
 from django.conf import settings
 from django.utils.translation import get_language
 
@@ -43,14 +45,37 @@ def published_merchant(page_id):
     return (page, source) if source is not None else (None, None)
 
 
-def block_context(page, source, callback_form=None, booking_form=None):
-    """What the call & collect block needs: the forms and the next free slots."""
+def block_context(page, source):
+    """What the profile's block shows: the days with free slots (the forms are on pages
+    of their own, see ``form_context``)."""
+    return {
+        "merchant_page": page,
+        "slot_days": upcoming_slots(source, open_periods.current_time()),
+        "language": get_language(),
+    }
+
+
+def form_context(page, source, callback_form=None, booking_form=None, day=None):
+    """What a form page needs: the form, and for a booking the free slots, of ``day``
+    only when it has some (``day_unavailable`` when it has none left)."""
     slot_days = upcoming_slots(source, open_periods.current_time())
+    chosen = [slot_day for slot_day in slot_days if slot_day.date == day] if day else []
     return {
         "merchant_page": page,
         "callback_form": callback_form or CallbackForm(),
         "booking_form": booking_form or BookingForm(),
-        "slot_days": slot_days,
+        "slot_days": chosen or slot_days,
+        "chosen_day": day if chosen else None,
+        "day_unavailable": day if day and not chosen else None,
         "language": get_language(),
         "retention_days": settings.CALL_COLLECT_RETENTION_DAYS,
     }
+
+
+def first_slot_ends_bookable(slot_days):
+    """When the first slot shown stops being bookable (its start, less the notice the
+    shop needs), or None: the block is right until then."""
+    if not slot_days or not slot_days[0].slots:
+        return None
+    notice = datetime.timedelta(minutes=settings.CALL_COLLECT_MIN_NOTICE_MINUTES)
+    return slot_days[0].slots[0].start - notice

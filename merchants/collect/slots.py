@@ -69,6 +69,16 @@ def parse_value(value):
         return None
 
 
+def parse_day(value):
+    """The date of a ``?jour=YYYY-MM-DD`` parameter, or None (anything else, a year
+    outside 2000-2100 included, is ignored)."""
+    try:
+        day = datetime.date.fromisoformat(value or "")
+    except (TypeError, ValueError):
+        return None
+    return day if 2000 <= day.year <= 2100 else None
+
+
 def in_booking_window(start, now):
     """Whether ``start`` lies between ``now`` and the end of the booking window
     (compared as instants: nothing converts a year-9999 date to Paris time)."""

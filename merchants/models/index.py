@@ -38,6 +38,10 @@ class MerchantIndexPage(BasePage):
         verbose_name = _("annuaire des commerces")
         verbose_name_plural = _("annuaires des commerces")
 
+    def get_cached_paths(self):
+        """The directory and its open-data files, purged together (``home.caching``)."""
+        return ["/", "export.csv", "export.json", "export.geojson"]
+
     def get_context(self, request, *args, **kwargs):
         # The context module reads these models: imported when a page is served.
         from merchants.page_context import directory_context

@@ -61,6 +61,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             raise Http404(_("Ce thème n'existe pas."))
         return topic
 
+    def get_cached_paths(self):
+        """The listing and its routes, purged together (``home.caching``): the feeds
+        and each topic's page and feeds."""
+        paths = ["/", "rss/", "atom/"]
+        for topic in self.topics():
+            paths += [
+                f"theme/{topic.slug}/",
+                f"theme/{topic.slug}/rss/",
+                f"theme/{topic.slug}/atom/",
+            ]
+        return paths
+
     @path("")
     def listing(self, request):
         return self._listing(request, topic=None)

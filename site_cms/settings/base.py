@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.search_promotions",
@@ -77,6 +78,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "site_cms.middleware.CrossOriginResourcePolicyMiddleware",
     "site_cms.middleware.ContentSecurityPolicyMiddleware",
+    # Pages shared by anonymous visitors, from Django's cache (home.caching): before the
+    # session, which a cached page does not need.
+    "home.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,14 +153,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://site_cms")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # The cache only spares work: while Redis is down, pages are rendered without it
-    # (each failure is logged) rather than failing, and a Redis that does not answer
-    # holds a request for at most a second.
-    CACHES["default"].setdefault("OPTIONS", {})
-    CACHES["default"]["OPTIONS"].setdefault("IGNORE_EXCEPTIONS", True)
-    CACHES["default"]["OPTIONS"].setdefault("SOCKET_CONNECT_TIMEOUT", 1)
-    CACHES["default"]["OPTIONS"].setdefault("SOCKET_TIMEOUT", 1)
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Redis down or slow: every cache call gives up within half a second and the site
+    # answers uncached (logged), instead of an error page.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+    )
+# ... and each failure is logged (logger django_redis.cache).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Background tasks (home.background): the site's own (emails, indexing in a search
 # engine, periodic tasks) are rows in the database, run by `manage.py worker`, queued
@@ -185,6 +188,26 @@ DJANGO_GUID = {
     "RETURN_HEADER": True,
     "EXPOSE_HEADER": False,
 }
+
+# Full pages shared by anonymous visitors (home.caching): kept at most this long in
+# Django's cache and the frontend cache, purged exactly when what they show changes.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
+# Keep shareable pages in Django's cache too (with a frontend cache alone, False saves
+# the memory); the Cache-Control headers are sent either way.
+PAGE_CACHE_STORE = env.bool("PAGE_CACHE_STORE", default=True)
+# The frontend cache in front of the app servers, purged by Wagtail
+# (wagtail.contrib.frontend_cache): Varnish with deploy/varnish/site.vcl, e.g.
+# FRONTEND_CACHE_URL=http://127.0.0.1:6081. Unset: no frontend cache to purge. For a
+# CDN, configure WAGTAILFRONTENDCACHE with Wagtail's Cloudflare or CloudFront backend.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "home.caching.VarnishBackend", "LOCATION": FRONTEND_CACHE_URL}}
+    if FRONTEND_CACHE_URL
+    else {}
+)
+# Pages are purged at their own URL in each language (translations have their own
+# slugs): Wagtail must not rewrite one language's prefix into the others'.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -289,9 +312,11 @@ MAP_TILES_ATTRIBUTION_URL = check_attribution_url(
 # development server run under what production sends.
 #
 # Content-Security-Policy (django-csp, site_cms.middleware): the public site runs only
-# its own scripts and styles, never inline code. Structured data (JSON-LD) carries the
-# request's nonce. img-src also gets the map's tile server (from MAP_TILES_URL) at
-# request time. frame-src lists the video players the embed block may show.
+# its own scripts and styles, never inline code. Structured data (JSON-LD) is named by
+# the hash of its content (home/templatetags/structured_data_tags.py), which a page
+# served from the cache keeps; a nonce would not. img-src also gets the map's tile
+# server (from MAP_TILES_URL) at request time. frame-src lists the video players the
+# embed block may show.
 EMBED_FRAME_SOURCES = env.list(
     "EMBED_FRAME_SOURCES",
     default=[

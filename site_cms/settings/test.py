@@ -20,3 +20,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # django-axes needs the request in authenticate(); the test client's login() has none.
 # The throttling tests switch it back on (tests/portal/test_auth.py).
 AXES_ENABLED = False
+# Tests change pages inside transactions that never commit, so purges (run on commit)
+# never happen: pages are not kept in Django's cache, except by the cache tests
+# (tests/caching/), which switch it on.
+PAGE_CACHE_STORE = False

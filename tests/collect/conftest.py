@@ -115,6 +115,10 @@ def book_url(page):
     return reverse("call_collect:book", args=[page.pk])
 
 
+def callback_url(page):
+    return reverse("call_collect:callback", args=[page.pk])
+
+
 def add_bookings(merchant, count, start=TUESDAY_10):
     """``count`` bookings on slots from ``start`` on, one seat each (bulk, no checks)."""
     PickupRequest.objects.bulk_create(

@@ -240,9 +240,9 @@ def test_a_cached_form_value_serves_each_visitor_once(clock, cheese_shop):
 
 def test_a_resident_corrects_a_mistake_and_sends_the_form_shown_again(clock, cheese_shop):
     visitor = Client(REMOTE_ADDR="192.0.2.50")
-    profile = visitor.get(cheese_shop.url)
-    assert profile.status_code == 200
-    first_value = issued_field(profile.content.decode(), "callback")
+    form_page = visitor.get(callback_url(cheese_shop))
+    assert form_page.status_code == 200
+    first_value = issued_field(form_page.content.decode(), "callback")
     with time_machine.travel(time.time() + 30, tick=False):
         mistake = visitor.post(
             callback_url(cheese_shop),

@@ -18,6 +18,7 @@ from tests.collect.conftest import (
     book_url,
     booking_data,
     callback_data,
+    callback_url,
     paris,
     slot_value,
 )
@@ -32,17 +33,44 @@ def in_english(msgid, **params):
         return gettext(msgid) % params
 
 
-def test_profile_shows_call_link_callback_and_free_slots(client, clock, cheese_shop):
+def test_profile_shows_call_link_callback_and_the_days_with_free_slots(client, clock, cheese_shop):
     response = client.get(cheese_shop.url)
     html = response.content.decode()
     assert response.status_code == 200
     assert f'href="tel:{cheese_shop.phone}"' in html
-    assert "Être rappelé" in html
+    assert f'href="{callback_url(cheese_shop)}"' in html
     assert "Réserver un créneau de retrait" in html
-    # Days in French, slots of the demo templates, nothing before "now".
+    # Days in French, nothing before "now", no slot on Mondays.
     assert "mar. 4 juin" in html
+    assert "lun. 3 juin" not in html
+    assert f'<form method="get" action="{book_url(cheese_shop)}"' in html
+    assert 'name="jour" value="2030-06-04"' in html
+    # A page anonymous visitors share from a cache: no per-visitor token, no POST form.
+    assert "csrfmiddlewaretoken" not in html
+    assert 'method="post"' not in html
+    assert not response.cookies
+
+
+def test_choosing_a_day_shows_its_times_then_the_booking_form(client, clock, cheese_shop):
+    response = client.get(book_url(cheese_shop), {"jour": "2030-06-04"})
+    html = response.content.decode()
+    assert response.status_code == 200
     assert slot_value(TUESDAY_10) in html
-    assert "lun. 3 juin" not in html  # no slots on Mondays
+    assert "mer. 5 juin" not in html  # only the chosen day
+    assert "csrfmiddlewaretoken" in html
+    assert "private" in response["Cache-Control"]
+    everything = client.get(book_url(cheese_shop)).content.decode()
+    assert "mar. 4 juin" in everything and "mer. 5 juin" in everything
+
+
+@pytest.mark.parametrize("day", ["2030-06-03", "2030-02-30", "9999-12-31", "hier", ""])
+def test_a_day_without_free_slot_offers_the_others(client, clock, cheese_shop, day):
+    response = client.get(book_url(cheese_shop), {"jour": day})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "mar. 4 juin" in html and "mer. 5 juin" in html
+    if day == "2030-06-03":  # a Monday: the shop has no slots
+        assert "Plus aucun créneau libre le lundi 3 juin : choisissez un autre jour." in html
 
 
 def test_english_profile_shows_english_dates(client, clock, cheese_shop_en):

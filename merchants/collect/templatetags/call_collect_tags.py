@@ -2,7 +2,14 @@
 
 from django import template
 
-from merchants.collect.public import block_context, offers_call_collect, source_merchant
+from home.caching import share_until
+from merchants.collect.public import (
+    block_context,
+    first_slot_ends_bookable,
+    offers_call_collect,
+    source_merchant,
+)
+from merchants.open_periods import current_time
 
 register = template.Library()
 
@@ -21,7 +28,10 @@ def call_collect_block(context):
     source = source_merchant(page, request)
     if source is None:
         return {"enabled": False}
-    return {"enabled": True, "request": request, **block_context(page, source)}
+    block = block_context(page, source)
+    # A shared copy of the page offers its first slot only while it can be booked.
+    share_until(request, first_slot_ends_bookable(block["slot_days"]), current_time())
+    return {"enabled": True, "request": request, **block}
 
 
 @register.simple_tag

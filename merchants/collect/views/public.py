@@ -17,7 +17,8 @@ from django.views.decorators.http import require_POST
 from merchants import open_periods
 from merchants.collect import booking, emails
 from merchants.collect.forms import BookingForm, CallbackForm
-from merchants.collect.public import block_context, published_merchant
+from merchants.collect.public import form_context, published_merchant
+from merchants.collect.slots import parse_day
 from merchants.portal import throttle
 from merchants.portal.access import private
 
@@ -37,8 +38,9 @@ def _phone_key(phone):
     return throttle.keyed_hash(PHONE_SALT, phone)
 
 
-def _handle(request, page_id, form_class, template, create):
-    """The shared flow of both forms: limits, checks, creation, emails, redirect."""
+def _handle(request, page_id, form_class, template, create, day=None):
+    """The shared flow of both forms: limits, checks, creation, emails, redirect. The
+    form pages are never shared from a cache (their forms carry a CSRF token)."""
     page, merchant = published_merchant(page_id)
     if page is None:
         raise Http404(_("Ce commerce ne propose pas l'appel et retrait."))
@@ -74,8 +76,8 @@ def _handle(request, page_id, form_class, template, create):
             throttle.record_attempt([address_limit])
         form.renew_timestamp()
     forms = {"callback_form": form} if form_class is CallbackForm else {"booking_form": form}
-    context = block_context(page, merchant, **forms)
-    return render(request, template, {**context, "page": page})
+    context = form_context(page, merchant, day=day, **forms)
+    return private(render(request, template, {**context, "page": page}))
 
 
 def callback(request, page_id):
@@ -117,7 +119,14 @@ def book(request, page_id):
             )
         return None
 
-    return _handle(request, page_id, BookingForm, "call_collect/booking.html", create)
+    return _handle(
+        request,
+        page_id,
+        BookingForm,
+        "call_collect/booking.html",
+        create,
+        day=parse_day(request.GET.get("jour")),
+    )
 
 
 def _request_or_404(token, now):
