@@ -16,11 +16,16 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev,postgres,search,redis]"
 	touch $@
 
+# The worker (background tasks: emails, indexing, periodic tasks) runs next to the
+# development server and stops with it (Ctrl-C); restart `make run` after changing a task.
+RUN_ADDRESS ?= 127.0.0.1:8000
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_local_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) worker & worker=$$!; \
+	$(MANAGE) runserver $(RUN_ADDRESS)
 
 test: install
 	$(BIN)/pytest

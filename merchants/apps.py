@@ -9,8 +9,9 @@ class MerchantsConfig(AppConfig):
 
     def ready(self):
         from home import caching, demo, publication, roles
+        from home.background import periodic
         from merchants import demo as merchants_demo
-        from merchants import open_periods, search
+        from merchants import open_periods, search, tasks
         from merchants.models import Category, Commune, MerchantIndexPage
 
         # Their names are on the directory's filters and on thousands of pages.
@@ -25,6 +26,9 @@ class MerchantsConfig(AppConfig):
         search.register()
         demo.register_loader("merchants", merchants_demo.load, order=demo.FEATURES + 1)
 
+        periodic.register(
+            "refresh_opening_periods", tasks.refresh_opening_periods, periodic.daily(hour=4)
+        )
         publication.register_step(
             "open_periods",
             order=publication.DERIVED_DATA,

@@ -9,8 +9,9 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from home import demo, publication, roles
+        from home.background import periodic
         from search import demo as search_demo
-        from search import indexing, synonym_changes
+        from search import indexing, synonym_changes, tasks
 
         demo.register_loader("search", search_demo.load, order=demo.EXTRAS)
         roles.register_team_models("wagtailsearchpromotions", ["searchpromotion"])
@@ -18,6 +19,9 @@ class SearchConfig(AppConfig):
         roles.register_team_models("search", ["searchsynonym"])
         synonym_changes.connect()
         publication.pages_written.connect(indexing.index_written_pages)
+        periodic.register(
+            "reconcile_search_index", tasks.reconcile_search_index, periodic.every(minutes=10)
+        )
         publication.register_step(
             "search_translations",
             order=publication.SEARCH,

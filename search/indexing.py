@@ -1,12 +1,13 @@
 """Keeping every search backend in step with the pages, and finding out when it is not.
 
-Wagtail indexes a page after each save (modelsearch's task, run once the transaction
-commits) and the importer indexes its pages in bulk. Both can be interrupted: a process
+Wagtail indexes a page after each save (modelsearch's task, run at once in the save's
+transaction) and the importer indexes its pages in bulk (engines through a background
+task). Both can be interrupted: a process
 killed right after its commit, a search engine that did not answer. So each backend of
 ours records, in ``IndexedPage``, which version of each page it now holds (see
 ``record_indexed``, called by the backends' ``add_items``), and ``reconcile`` indexes
 the pages whose recorded version is missing or out of date. ``import_merchants`` runs
-it after every import, and ``manage.py reconcile_search_index`` from cron.
+it after every import, and the worker every ten minutes (``reconcile_search_index``).
 
 Nothing here imports an engine client: the ``search`` extra is optional.
 """
@@ -18,10 +19,11 @@ from django.db import transaction
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast, Coalesce
 from modelsearch import index as search_index
-from modelsearch.backends import get_search_backends_with_name
+from modelsearch.backends import get_search_backend, get_search_backends_with_name
 from modelsearch.index import get_indexed_instance
 from wagtail.models import Page
 
+from home.background.tasks import background_task
 from home.publication import in_chunks
 from search.backends.engine import has_fallback
 from search.models import IndexedPage
@@ -145,9 +147,10 @@ def index_after_bulk_write(model, pages):
     """Index pages written in bulk (which sends no ``post_save``).
 
     Database backends are written in the same transaction as the pages: committed
-    together, or not at all. Engines (OpenSearch, Elasticsearch) are written once the
-    transaction commits, since they cannot roll back; if that fails or the process
-    dies first, ``reconcile`` finds those pages later.
+    together, or not at all. Engines (OpenSearch, Elasticsearch), which cannot roll
+    back, are written by a background task queued in that transaction
+    (``index_in_engines``), run once it commits and tried again while the engine is
+    down; ``reconcile`` remains the net under it.
     """
     if not pages:
         return
@@ -156,22 +159,33 @@ def index_after_bulk_write(model, pages):
         if getattr(backend, "index_entries", None) is not None:
             backend.add_bulk(model, pages)
         else:
-            engines.append((alias, backend))
+            engines.append(alias)
     if engines:
+        index_in_engines.enqueue(engines, [page.pk for page in pages])
 
-        def add_to_engines():
-            for alias, backend in engines:
-                try:
-                    backend.add_bulk(model, pages)
-                except Exception:  # noqa: BLE001
-                    logger.exception(
-                        "Search backend %s: %d pages not indexed; reconcile_search_index "
-                        "will index them.",
-                        alias,
-                        len(pages),
-                    )
 
-        transaction.on_commit(add_to_engines)
+@background_task(priority=-10, max_attempts=8)
+def index_in_engines(aliases, page_ids):
+    """Index the pages ``page_ids`` in the search engines ``aliases`` (raises, to be
+    tried again later, while one does not answer)."""
+    failed = []
+    for alias in aliases:
+        try:
+            index_pages(get_search_backend(alias), page_ids)
+        except Exception:  # noqa: BLE001 - an engine has many ways to fail
+            logger.warning(
+                "Search backend %s: %d pages not indexed yet; tried again later.",
+                alias,
+                len(page_ids),
+            )
+            failed.append(alias)
+    if failed:
+        raise EngineUnavailable(f"{', '.join(failed)}: {len(page_ids)} pages not indexed")
+    return len(page_ids)
+
+
+class EngineUnavailable(Exception):  # noqa: N818
+    """A search engine did not take the pages: the task is tried again later."""
 
 
 def reindex_translations(batch):

@@ -1,12 +1,17 @@
 """Security headers that need the request: which Content-Security-Policy applies, and
 the Cross-Origin-Resource-Policy of every response."""
 
+import logging
+import time
+
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
 
 from site_cms.security import tile_source
+
+request_logger = logging.getLogger("site_cms.requests")
 
 
 def content_security_policy(request):
@@ -58,3 +63,47 @@ class CrossOriginResourcePolicyMiddleware:
             "Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY
         )
         return response
+
+
+class RequestLogMiddleware:
+    """One log line per request (logger ``site_cms.requests``, INFO): method, path,
+    status and duration, with the request id every line carries. The path only: a
+    query string may hold what a visitor typed, and the secret of a signed link (a
+    booking's, a password reset's) in the path is masked."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = time.monotonic()
+        response = self.get_response(request)
+        duration_ms = round((time.monotonic() - started) * 1000, 1)
+        path = logged_path(request)
+        request_logger.info(
+            "%s %s %s %.1f ms",
+            request.method,
+            path,
+            response.status_code,
+            duration_ms,
+            extra={
+                "method": request.method,
+                "path": path,
+                "status": response.status_code,
+                "duration_ms": duration_ms,
+            },
+        )
+        return response
+
+
+# URL arguments that are secrets: signed tokens and the user ids they go with.
+SECRET_URL_ARGUMENTS = {"token", "uidb64"}
+
+
+def logged_path(request):
+    path = request.path
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        for name, value in match.kwargs.items():
+            if name in SECRET_URL_ARGUMENTS and value:
+                path = path.replace(str(value), "…")
+    return path

@@ -1,7 +1,10 @@
 import io
+import os
 
 import pytest
 from django.core.management import call_command
+
+from tests.standalone import SiteFactory
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +35,30 @@ def committed_demo(transactional_db):
     """The demo, committed so that other connections see it (the session's demo is
     emptied by the previous transactional test's flush)."""
     call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def standalone_sites(tmp_path_factory):
+    """Copies of the demo site that other processes can use (``tests/standalone.py``)."""
+    factory = SiteFactory(
+        tmp_path_factory.mktemp("standalone"), os.environ.get("DATABASE_URL", "sqlite://")
+    )
+    yield factory
+    factory.close()
+
+
+@pytest.fixture
+def standalone_site(standalone_sites):
+    """``standalone_site(**environment)``: a fresh copy of the demo site; the processes
+    started from it are stopped and its database dropped after the test."""
+    sites = []
+
+    def make(**environment):
+        site = standalone_sites.copy(**environment)
+        sites.append(site)
+        return site
+
+    yield make
+    for site in sites:
+        site.stop_all()
+        standalone_sites.drop(site)

@@ -107,7 +107,7 @@ def test_the_foundation_imports_no_feature_app():
 
 
 # Helpers the settings use, which apps may use too: they import no app.
-SETTINGS_HELPERS = {"site_cms.env", "site_cms.security"}
+SETTINGS_HELPERS = {"site_cms.env", "site_cms.logs", "site_cms.security"}
 
 
 def test_apps_import_the_project_package_only_for_its_settings_helpers():

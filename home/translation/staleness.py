@@ -6,7 +6,6 @@ are not text: a change of opening hours reaches the translations by itself (``sy
 and makes nothing stale.
 """
 
-from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
@@ -80,9 +79,8 @@ def record_source_publication(page):
         if created:
             newly_stale.append(translation)
     if newly_stale:
-        transaction.on_commit(
-            lambda: emails.notify_translators(page, source, newly_stale, to_translate)
-        )
+        # Queued in the publication's transaction (home.mail): sent once it commits.
+        emails.notify_translators(page, source, newly_stale, to_translate)
     return newly_stale
 
 

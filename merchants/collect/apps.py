@@ -10,8 +10,9 @@ class CallCollectConfig(AppConfig):
 
     def ready(self):
         from home import demo, roles
+        from home.background import periodic
         from merchants.collect import demo as collect_demo
-        from merchants.collect import inbox, page_cache
+        from merchants.collect import inbox, page_cache, tasks
         from merchants.portal import dashboard
 
         page_cache.connect()
@@ -19,3 +20,6 @@ class CallCollectConfig(AppConfig):
         demo.register_loader("call_collect", collect_demo.load, order=demo.EXTRAS + 1)
         roles.register_team_permissions("call_collect", "view_call_collect_report")
         dashboard.register_panel("call_collect", inbox.dashboard_panel, order=10)
+        periodic.register(
+            "purge_call_collect", tasks.purge_call_collect, periodic.daily(hour=3, minute=30)
+        )

@@ -102,8 +102,10 @@ def send_invitation(account):
     return emails.send_invitation(account, invitation_token_generator, days)
 
 
+@transaction.atomic
 def invite(email, merchant, language, invited_by=None):
-    """Create the account and email its set-password link. Returns the account."""
+    """Create the account and email its set-password link (queued with it). Returns
+    the account."""
     account = create_account(email, merchant, language, invited_by)
     send_invitation(account)
     return account
@@ -132,9 +134,10 @@ def restore(account, invited_by=None):
         account.invited_at = timezone.now()
         account.invited_by = invited_by
         account.save(update_fields=["revoked_at", "activated_at", "invited_at", "invited_by"])
-    send_invitation(account)
+        send_invitation(account)
 
 
+@transaction.atomic
 def resend_invitation(account, invited_by=None):
     account.invited_at = timezone.now()
     account.invited_by = invited_by

@@ -165,7 +165,8 @@ def submit_within_limits(limits, action):
 
     What ``action`` writes is part of the transaction: when it raises, or returns None
     (it refused, e.g. a slot that just filled up), everything is rolled back and nothing
-    is counted. Send emails after this returns, once the transaction is committed.
+    is counted. Queue the emails it causes inside ``action`` (``home.mail.send``), so
+    that they are saved, or rolled back, with what they tell about.
     """
     now = timezone.now()
     _forget_old_submissions(now)

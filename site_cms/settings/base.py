@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search.backends.config import search_backends
 from site_cms.env import BASE_DIR, env
+from site_cms.logs import logging_config
 from site_cms.security import check_attribution_url, static_file_headers, tile_source
 
 PROJECT_DIR = BASE_DIR / "site_cms"
@@ -23,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "home.background",
     "news",
     "merchants",
     "merchants.portal",
@@ -59,9 +61,19 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "django_guid",
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, answered before anything else: a load balancer asks by the
+    # server's address over plain HTTP (no host check, no HTTPS redirect, no session).
+    "site_cms.health.HealthMiddleware",
+    # The request id (X-Request-ID from nginx, or a new one) in every log line and in
+    # the response; then one log line per request.
+    "django_guid.middleware.guid_middleware",
+    "site_cms.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -133,6 +145,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The default database lives in var/, which a fresh clone does not have yet.
     VAR_DIR.mkdir(exist_ok=True)
+    # The web server, the worker and a backup use the database at once: a writer waits
+    # for another's transaction (seconds) rather than failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
@@ -146,6 +161,34 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     )
 # ... and each failure is logged (logger django_redis.cache).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Background tasks (home.background): the site's own (emails, indexing in a search
+# engine, periodic tasks) are rows in the database, run by `manage.py worker`, queued
+# in the transaction of the change that causes them. Wagtail's and modelsearch's own
+# tasks (reference index, the database search index) stay on "default", which runs
+# them at once, in the transaction of the page they follow.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# A task running for longer than this is taken for one whose worker died, and queued
+# again (its worker started again with the same id requeues it at once).
+TASK_RUNNING_TIMEOUT = env.int("TASK_RUNNING_TIMEOUT", default=60 * 60)
+
+# /readyz (site_cms.health): the checks whose failure makes it answer 503; the others
+# (the cache, the search engine, the queue) have fallbacks and are reported as
+# "degraded". The queue is degraded when its oldest due task waited this long.
+READYZ_REQUIRED = env.list("READYZ_REQUIRED", default=["database"])
+READYZ_MAX_TASK_AGE = env.int("READYZ_MAX_TASK_AGE", default=15 * 60)
+
+# Request ids (django-guid): nginx's $request_id (32 hex digits) is kept, so that its
+# access log and ours share it; anything else is replaced by a new id.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
+}
 
 # Full pages shared by anonymous visitors (home.caching): kept at most this long in
 # Django's cache and the frontend cache, purged exactly when what they show changes.
@@ -201,6 +244,8 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "staticfiles")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 MEDIA_URL = "/media/"
+# Where `manage.py backup` writes (home.backup); keep it on another disk or machine.
+BACKUP_ROOT = env.path("BACKUP_ROOT", default=VAR_DIR / "backups")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -213,6 +258,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Seconds the worker waits for the mail server before trying again later.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="ne-pas-repondre@agglo.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -369,12 +416,8 @@ CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}
+# Logs (site_cms.logs): text lines here, JSON lines in production; a request id in each.
+LOGGING = logging_config(env("LOG_FORMAT", default="text"), env("LOG_LEVEL", default="WARNING"))
 
 # Merchant portal (merchants.portal): merchants sign in on the public site, never in the
 # Wagtail admin, which keeps its own login page.

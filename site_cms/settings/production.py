@@ -8,7 +8,7 @@ the proxy already redirects HTTP to HTTPS.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import SECRET_KEY, env, logging_config
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -42,9 +42,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-}
+# One JSON object per line (timestamp, level, logger, message, request id, and path,
+# status, duration of each request; task and task id in the worker), for the journal
+# or a log collector. LOG_FORMAT=text for lines a person reads.
+LOGGING = logging_config(env("LOG_FORMAT", default="json"), env("LOG_LEVEL", default="INFO"))

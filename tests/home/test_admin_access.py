@@ -60,6 +60,7 @@ COMMUNICATION_MENU = {
     ("reports", "/admin/reports/searches-without-results/"),
     ("reports", "/admin/reports/call-and-collect/"),
     ("reports", "/admin/reports/workshop-registrations/"),
+    ("reports", "/admin/reports/failing-tasks/"),
     ("reports", "/admin/localize/reports/translations/"),
     ("settings", "/admin/searchpicks/"),
     ("settings", "/admin/settings/home/sitesettings/"),

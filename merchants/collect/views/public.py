@@ -6,6 +6,7 @@ without the profile.
 """
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -52,14 +53,20 @@ def _handle(request, page_id, form_class, template, create, day=None):
         if form.is_valid():
             phone_key = _phone_key(form.cleaned_data["phone"])
             limits = [address_limit, throttle.Limit(PHONE_FORM_NAME, phone_key, PHONE_LIMIT)]
+
+            def create_and_notify():
+                # The emails are queued in the request's transaction: no email for a
+                # request that was not saved, no request saved without its emails.
+                pickup_request = create(form, merchant)
+                if pickup_request is not None:
+                    emails.notify_new_request(pickup_request)
+                return pickup_request
+
             try:
-                pickup_request = throttle.submit_within_limits(
-                    limits, lambda: create(form, merchant)
-                )
+                pickup_request = throttle.submit_within_limits(limits, create_and_notify)
             except throttle.RateLimited:
                 return _rate_limited(request)
             if pickup_request is not None:
-                emails.notify_new_request(pickup_request)
                 link = reverse(
                     "call_collect:detail", kwargs={"token": booking.request_token(pickup_request)}
                 )
@@ -183,13 +190,14 @@ def cancel(request, token):
     except booking.LinkExpired:
         return _link_expired(request)
     try:
-        pickup_request, cancelled_now = booking.cancel_by_resident(pickup_request, now)
+        with transaction.atomic():
+            pickup_request, cancelled_now = booking.cancel_by_resident(pickup_request, now)
+            if cancelled_now:
+                emails.notify_cancelled_by_resident(pickup_request)
     except booking.CancellationRefused as refusal:
         pickup_request.refresh_from_db()
         return _detail_page(
             request, pickup_request, token, now, status=409, refused=refusal.message
         )
-    if cancelled_now:
-        emails.notify_cancelled_by_resident(pickup_request)
     link = reverse("call_collect:detail", kwargs={"token": token})
     return redirect(f"{link}?annulee=1")

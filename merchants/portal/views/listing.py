@@ -18,13 +18,17 @@ def listing_request(request):
             return _rate_limited(request)
         form = ListingRequestForm(request.POST, client_key=throttle.client_key(request))
         if form.is_valid():
+
+            def create_and_notify():
+                # The team's email is queued in the request's transaction.
+                listing = create_listing_request(form.cleaned_data, get_language())
+                emails.notify_team_of_listing_request(listing)
+                return listing
+
             try:
-                listing = throttle.submit_within_limits(
-                    limits, lambda: create_listing_request(form.cleaned_data, get_language())
-                )
+                throttle.submit_within_limits(limits, create_and_notify)
             except throttle.RateLimited:
                 return _rate_limited(request)
-            emails.notify_team_of_listing_request(listing)
             return redirect("merchant_listing:thanks")
         if form.suspicious:
             # Robots count against the limit too, so that they cannot retry for ever.
