@@ -47,6 +47,8 @@ from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_c
 from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
 
+from home.sitemaps import MAX_URLS_PER_FILE
+
 logger = logging.getLogger(__name__)
 
 CACHE_ALIAS = "default"
@@ -265,9 +267,20 @@ def urls_to_purge(pages):
             ancestor_paths.add(page.path[: depth * Page.steplen])
     for ancestor in Page.objects.filter(path__in=ancestor_paths).specific():
         urls.update(page_urls(ancestor))
-    for site in Site.objects.all():
-        urls.add(site.root_url.rstrip("/") + "/sitemap.xml")
+    urls.update(sitemap_urls())
     return sorted(urls)
+
+
+def sitemap_urls():
+    """The sitemap's addresses: ``/sitemap.xml`` and, past 50,000 pages, its files."""
+    files = Page.objects.live().count() // MAX_URLS_PER_FILE + 1
+    urls = []
+    for site in Site.objects.all():
+        root = site.root_url.rstrip("/")
+        urls.append(f"{root}/sitemap.xml")
+        if files > 1:
+            urls += [f"{root}/sitemap-{number}.xml" for number in range(1, files + 1)]
+    return urls
 
 
 def purge_urls(urls):

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -8,8 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import sitemaps
 from home.caching import shared
-from home.sitemaps import PageSitemap
 from merchants.portal.urls import listing_urlpatterns
 from merchants.portal.views.auth import AdminPasswordResetView
 
@@ -24,7 +23,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", shared(sitemap), {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("sitemap.xml", shared(sitemaps.sitemap), name="sitemap"),
+    path("sitemap-<id:number>.xml", shared(sitemaps.sitemap_file), name="sitemap_file"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 from wagtail.models import WorkflowState
 
 from merchants.models import MerchantPage
-from merchants.portal.profile import submit_for_review
+from merchants.portal.profile import send_for_review
 from tests.factories.portal import MerchantAccountFactory, TeamMemberFactory
 from tests.portal.conftest import PASSWORD, demo_merchant
 
@@ -19,7 +19,7 @@ def test_approve_a_merchant_change_from_the_main_button(page, screenshot):
         version.description = NEW_DESCRIPTION
         return version
 
-    submit_for_review(merchant, change, account.user)
+    send_for_review(merchant, account.user, change)
     reviewer = TeamMemberFactory()
 
     page.goto("/admin/login/")

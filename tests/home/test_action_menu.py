@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from merchants.models import MerchantPage
-from merchants.portal.profile import submit_for_review
+from merchants.portal.profile import send_for_review
 from news.models import NewsPage
 from tests.factories.portal import MerchantAccountFactory, TeamMemberFactory
 from tests.portal.conftest import demo_merchant
@@ -47,7 +47,7 @@ def merchant_in_review(db):
         version.description = "<p>Nouvelle vitrine, mêmes horaires.</p>"
         return version
 
-    submit_for_review(merchant, change, account.user)
+    send_for_review(merchant, account.user, change)
     return MerchantPage.objects.get(pk=merchant.pk)
 
 
