@@ -10,10 +10,9 @@ from tests.query_counts import assert_constant_queries
 pytestmark = pytest.mark.django_db
 
 # The profile's own (see tests/merchants/test_profile.py), plus three for the block:
-# slot templates, exceptions and taken seats.
-PROFILE_QUERIES = (
-    27  # upper bound;  # the cheese shop has an English page, found at once by the switcher
-)
+# slot templates, exceptions and taken seats; two for the shop's coming events (the
+# agenda). The cheese shop has an English page, found at once by the switcher.
+PROFILE_QUERIES = 29
 
 
 def test_profile_with_booking_form_has_a_fixed_query_count(client, clock, cheese_shop):

@@ -45,6 +45,7 @@ HELP = {
 COMMUNICATION_MENU = {
     ("", "/admin/pages/"),
     ("", "/admin/snippets/news/topic/"),
+    ("", "/admin/snippets/search/searchsynonym/"),  # the search synonyms (search app)
     ("", "/admin/images/"),
     ("", "/admin/documents/"),
     ("directory", "/admin/snippets/merchants/category/"),
@@ -171,7 +172,11 @@ def merchant_activity():
     assert response.status_code == 302
     response = portal.post(
         reverse("merchant_portal:photos"),
-        {"photo": SimpleUploadedFile("p.jpg", photo()), "alt_text": "La cave", "caption": ""},
+        {
+            "photo": SimpleUploadedFile("p.jpg", photo(size=(800, 600))),
+            "alt_text": "La cave",
+            "caption": "",
+        },
     )
     assert response.status_code == 302
     response = portal.post(

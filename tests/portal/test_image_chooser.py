@@ -18,7 +18,8 @@ Image = get_image_model()
 
 def upload(client, description):
     buffer = io.BytesIO()
-    PILImage.new("RGB", (64, 48), "#0b4f6c").save(buffer, format="JPEG")
+    # The portal refuses photos under 600 px.
+    PILImage.new("RGB", (800, 600), "#0b4f6c").save(buffer, format="JPEG")
     response = client.post(
         reverse("merchant_portal:photos"),
         {
@@ -35,9 +36,16 @@ def upload(client, description):
 def photos(client_a, merchant_a, team_client):
     """One photo the team approved, then one still waiting for review."""
     approved = upload(client_a, "La vitrine approuvée")
+    send_for_review(client_a)
     review(team_client, fresh(merchant_a), "approve")
     pending = upload(client_a, "Le comptoir en attente")
+    send_for_review(client_a)
     return approved, pending
+
+
+def send_for_review(client):
+    """ "Envoyer pour validation", as the merchant does once the photos are added."""
+    assert client.post(reverse("merchant_portal:send")).status_code == 302
 
 
 def chooser_titles(team_client, **params):
