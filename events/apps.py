@@ -9,10 +9,11 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from events import demo as events_demo
-        from events import occurrences, page_cache, search
+        from events import occurrences, page_cache, search, tasks
         from events.blocks import AgendaSectionBlock
         from events.models import AgendaIndexPage
         from home import demo, publication, roles, sections
+        from home.background import periodic
 
         page_cache.connect()
         roles.register_review_workflow(
@@ -34,4 +35,17 @@ class EventsConfig(AppConfig):
             order=publication.DERIVED_DATA,
             published=occurrences.follow_publication,
             unpublished=occurrences.follow_unpublication,
+        )
+        periodic.register(
+            "refresh_event_occurrences",
+            tasks.refresh_event_occurrences,
+            periodic.daily(hour=4, minute=15),
+        )
+        periodic.register(
+            "send_workshop_reminders", tasks.send_workshop_reminders, periodic.daily(hour=9)
+        )
+        periodic.register(
+            "purge_workshop_registrations",
+            tasks.purge_workshop_registrations,
+            periodic.daily(hour=3, minute=40),
         )

@@ -176,6 +176,9 @@ def test_periodic_tasks_are_queued_once_per_slot_whatever_the_workers(frozen, st
         "refresh_opening_periods",
         "purge_call_collect",
         "reconcile_search_index",
+        "refresh_event_occurrences",
+        "send_workshop_reminders",
+        "purge_workshop_registrations",
     }
     # A second worker looking at the same moment queues nothing.
     assert periodic.queue_due_tasks() == []

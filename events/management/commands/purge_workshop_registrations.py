@@ -1,7 +1,8 @@
 """Delete workshop registrations EVENT_REGISTRATION_RETENTION_DAYS after their session.
 
-Run daily from cron (see the README): names, businesses, emails and phone numbers are
-kept only as long as the workshop needs them, as call & collect's requests are.
+Run daily by the worker (periodic task, see the README): names, businesses, emails and
+phone numbers are kept only as long as the workshop needs them, as call & collect's
+requests are.
 """
 
 import datetime

@@ -1,6 +1,6 @@
 """Store every live event's dates again: a rule without an end is stored a little over
 a year ahead (events.recurrence.HORIZON_DAYS), so the horizon has to move on. Run daily
-from cron (see the README); publication keeps them up to date otherwise."""
+by the worker (periodic task, see the README); publication keeps them up to date otherwise."""
 
 from django.core.management.base import BaseCommand
 

@@ -1,7 +1,7 @@
 """Email tomorrow's workshop participants a reminder (with the session's ``.ics``).
 
-Run daily from cron (see the README); each registration is reminded once
-(``reminder_sent_at``), so running it twice, or late, sends nothing twice.
+Run daily by the worker (periodic task, see the README); each registration is reminded
+once (``reminder_sent_at``), so running it twice, or late, sends nothing twice.
 """
 
 import datetime
