@@ -113,8 +113,10 @@ def main():
         merchant.get_by_role("button", name="Se connecter").click()
         merchant.wait_for_url("**/espace-commercant/")
         merchant.goto("/espace-commercant/horaires/")
+        # The hours editor's text mode (the table by day is tested in tests/browser).
+        merchant.get_by_text("Mode texte (format OpenStreetMap)").click()
         merchant.fill("textarea[name=opening_hours]", "Mo-Sa 06:45-19:45; PH off")
-        merchant.locator("form button[type=submit]").last.click()
+        merchant.get_by_role("button", name="Publier ce texte").click()
         merchant.wait_for_url("**/espace-commercant/**")
         check(resident, "/commerces/boulangerie-du-quai/", "19:45")
         check(resident, "/en/shops/boulangerie-du-quai/", "19:45")

@@ -3,6 +3,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.db import close_old_connections, connections
 
 from tests.standalone import SiteFactory
 
@@ -62,3 +63,20 @@ def standalone_site(standalone_sites):
     for site in sites:
         site.stop_all()
         standalone_sites.drop(site)
+
+
+def _close_old_connections_outside_transactions(**kwargs):
+    if not any(c.in_atomic_block for c in connections.all(initialized_only=True)):
+        close_old_connections(**kwargs)
+
+
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_tests_transaction(monkeypatch):
+    """The worker, run in a test's own thread (``run_pending_tasks``), checks for stale
+    connections between tasks as Django does between requests; on PostgreSQL that would
+    close the connection holding the test's transaction (Django's test client stops
+    doing it during tests for the same reason). Inside a transaction it is skipped."""
+    for module in ("django_tasks_db.management.commands.db_worker", "home.background.worker"):
+        monkeypatch.setattr(
+            f"{module}.close_old_connections", _close_old_connections_outside_transactions
+        )

@@ -54,8 +54,9 @@ class Worker(db_worker.Worker):
                     if not self.running:
                         raise
                     logger.warning(
-                        "Database unavailable (%s): the worker tries again in %d s.",
+                        "Database unavailable (%s: %s): the worker tries again in %d s.",
                         error.__class__.__name__,
+                        str(error).strip()[:300],
                         delay,
                     )
                     for connection in connections.all(initialized_only=True):
