@@ -193,9 +193,14 @@ DJANGO_GUID = {
 # Full pages shared by anonymous visitors (home.caching): kept at most this long in
 # Django's cache and the frontend cache, purged exactly when what they show changes.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
-# Keep shareable pages in Django's cache too (with a frontend cache alone, False saves
-# the memory); the Cache-Control headers are sent either way.
-PAGE_CACHE_STORE = env.bool("PAGE_CACHE_STORE", default=True)
+# Keep shareable pages in Django's cache too; the Cache-Control headers are sent either
+# way. Only by default when the cache is shared by every process (Redis...): with the
+# per-process local-memory cache, a purge made by one gunicorn worker would leave the
+# other workers serving their old copies.
+PAGE_CACHE_STORE = env.bool(
+    "PAGE_CACHE_STORE",
+    default=CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache",
+)
 # The frontend cache in front of the app servers, purged by Wagtail
 # (wagtail.contrib.frontend_cache): Varnish with deploy/varnish/site.vcl, e.g.
 # FRONTEND_CACHE_URL=http://127.0.0.1:6081. Unset: no frontend cache to purge. For a
