@@ -2,6 +2,7 @@
 down); what it missed is found and indexed again (``search.indexing``)."""
 
 import io
+import os
 
 import pytest
 from django.core.management import call_command
@@ -12,6 +13,12 @@ from merchants.models import MerchantPage
 from search.backends.base import IndexEntry
 from search.models import IndexedPage
 from tests.search.conftest import backend_for
+
+ON_ENGINE = pytest.mark.skipif(
+    bool(os.environ.get("SEARCH_URL")),
+    reason="the ledger test names the database backend; its OpenSearch version is still to write",
+)
+
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +57,7 @@ def test_an_import_is_searchable_even_if_the_process_dies_right_after_its_commit
     assert found("Bretzelerie") == {f"rec-{number}" for number in range(12)}
 
 
+@ON_ENGINE
 def test_running_the_import_again_indexes_what_the_index_lost(tmp_path):
     path = catalogue(tmp_path, 12)
     run("import_merchants", str(path))
@@ -70,6 +78,7 @@ def test_running_the_import_again_indexes_what_the_index_lost(tmp_path):
     assert "indexée" not in out  # nothing left to do
 
 
+@ON_ENGINE
 def test_reconcile_command_indexes_a_publication_whose_indexing_was_lost():
     merchant = MerchantPage.objects.live().filter(locale__language_code="fr").first()
     before = MerchantPage.objects.get(pk=merchant.pk)
