@@ -20,9 +20,8 @@ from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from opening_hours import ParserError
 
-from merchants import hours_table
+from merchants import hours_reading
 from merchants.hours_table import (
     DAY,
     HOLIDAYS_CLOSED,
@@ -35,15 +34,6 @@ from merchants.hours_table import (
     check_week_nights,
     hhmm,
     parse_time,
-)
-from merchants.opening_hours import (
-    Closure,
-    parse,
-    public_holiday_hours,
-    status_at,
-    suggestion_for,
-    validate_opening_hours,
-    weekly_schedule,
 )
 
 DAY_KEYS = ["mo", "tu", "we", "th", "fr", "sa", "su"]
@@ -408,7 +398,7 @@ class HoursRowsForm(forms.Form):
             return ""
         if choice == EMPTY_WEEK_CLOSED:
             return table.to_osm()
-        stored_periods = hours_table.open_periods(self.stored_expression, self.today)
+        stored_periods = hours_reading.open_periods(self.stored_expression, self.today)
         if not stored_periods:
             return self.stored_expression  # no opening before either: nothing to confirm
         raise ValidationError(
@@ -476,83 +466,3 @@ def add_exception(data):
     count = _bounded(data.get("exceptions"), 1, 1, MAX_EXCEPTIONS)
     data["exceptions"] = str(min(count + 1, MAX_EXCEPTIONS))
     return data
-
-
-class HoursTextForm(forms.Form):
-    """The OpenStreetMap expression itself, kept exactly as typed once it is valid."""
-
-    opening_hours = forms.CharField(
-        label=_("Horaires au format OpenStreetMap"),
-        required=False,
-        max_length=MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3, "spellcheck": "false", "autocomplete": "off"}),
-        help_text=_(
-            "Par exemple « Tu-Sa 09:00-12:30,14:30-19:00; Su 08:00-12:00; PH off ». Vous "
-            "pouvez aussi écrire vos horaires en toutes lettres : une traduction vous sera "
-            "proposée."
-        ),
-    )
-
-    def clean_opening_hours(self):
-        """The text, checked. Hours written in words get one short message: the
-        suggestion itself is shown once, under the field, with its button (the
-        validator's message would repeat it)."""
-        value = (self.cleaned_data["opening_hours"] or "").strip()
-        try:
-            validate_opening_hours(value)
-        except ValidationError:
-            if suggestion_for(value):
-                raise ValidationError(
-                    _(
-                        "Ces horaires ne sont pas écrits au format OpenStreetMap. Nous vous "
-                        "proposons leur traduction ci-dessous : vérifiez-la, puis choisissez "
-                        "« Utiliser cette suggestion »."
-                    ),
-                    code="invalid_opening_hours",
-                ) from None
-            raise
-        return value
-
-    @property
-    def suggestion(self):
-        """The OSM equivalent of what was typed in words, once the text was refused."""
-        if "opening_hours" not in self.errors:
-            return None
-        return suggestion_for(self.data.get("opening_hours", ""))
-
-
-# The preview ---------------------------------------------------------------------
-
-
-def hours_preview(expression, closures, now, today):
-    """What the public page will show for ``expression``, and the editor's summary of
-    holidays, seasons and dated exceptions (a template context)."""
-    try:
-        parse(expression.strip()) if expression and expression.strip() else None
-    except ParserError:
-        expression = ""  # stored before it was checked: nothing to show
-    table = hours_table.from_osm(expression, today) if expression else HoursTable()
-    seasons = []
-    if table is not None:
-        for season in table.seasons:
-            first = hours_table.first_day_in(season, today)
-            seasons.append((season, weekly_schedule(expression, first)))
-    exceptions = []
-    if table is not None:
-        for day, ranges in table.exceptions:
-            exceptions.append((day, [str(time_range) for time_range in ranges]))
-    return {
-        "preview_status": status_at(expression, now, closures),
-        "preview_week": weekly_schedule(expression, today),
-        "preview_today": today,
-        "preview_holidays": public_holiday_hours(expression, today),
-        "preview_seasons": seasons,
-        "preview_exceptions": exceptions,
-        "preview_expression": expression,
-    }
-
-
-def closures_of(closed_from, closed_until):
-    if closed_from and closed_until and closed_from <= closed_until:
-        return (Closure(closed_from, closed_until),)
-    return ()

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from merchants import hours_table
+from merchants import hours_reading, hours_table
 from merchants.demo.shops import DETAILS, HOURS
 from merchants.hours_table import HoursTable, Range
 
@@ -35,13 +35,13 @@ def demo_expressions():
 
 
 def check_round_trip(expression):
-    table = hours_table.from_osm(expression, TODAY)
+    table = hours_reading.from_osm(expression, TODAY)
     if table is None:
         return None  # the text mode keeps it as typed
     written = table.to_osm()
-    assert hours_table.same_meaning(expression, written, TODAY), (expression, written)
+    assert hours_reading.same_meaning(expression, written, TODAY), (expression, written)
     # Edited again: the same rows, the same text.
-    again = hours_table.from_osm(written, TODAY)
+    again = hours_reading.from_osm(written, TODAY)
     assert again is not None, written
     assert again.to_osm() == written
     return table
@@ -60,8 +60,8 @@ def test_imported_hours_keep_their_meaning_or_stay_text(expression):
 
 
 def test_rows_that_cannot_show_a_rule_leave_it_to_the_text_mode():
-    assert hours_table.from_osm("Mo-Fr 09:00-12:00; week 1-53/2 Sa 10:00-12:00", TODAY) is None
-    assert hours_table.from_osm("sunrise-sunset", TODAY) is None
+    assert hours_reading.from_osm("Mo-Fr 09:00-12:00; week 1-53/2 Sa 10:00-12:00", TODAY) is None
+    assert hours_reading.from_osm("sunrise-sunset", TODAY) is None
 
 
 def random_ranges(rng):
@@ -86,7 +86,7 @@ def test_generated_weeks_survive_rows_to_osm_to_rows():
         written = table.to_osm()
         if table.is_empty:
             continue
-        back = hours_table.from_osm(written, TODAY)
+        back = hours_reading.from_osm(written, TODAY)
         assert back is not None, written
-        assert hours_table.same_meaning(written, back.to_osm(), TODAY), written
+        assert hours_reading.same_meaning(written, back.to_osm(), TODAY), written
         assert back.week == table.week, written

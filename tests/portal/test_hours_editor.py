@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import translation
 
-from merchants import hours_table
+from merchants import hours_reading
 from merchants.opening_hours import PARIS
 from tests.portal.conftest import fresh
 
@@ -190,7 +190,7 @@ def test_an_empty_week_asks_for_confirmation_then_says_closed(client, client_a, 
     assert response.status_code == 302
     page = fresh(merchant_a)
     assert page.opening_hours != before
-    assert hours_table.open_periods(page.opening_hours, NOW.date()) == []
+    assert hours_reading.open_periods(page.opening_hours, NOW.date()) == []
     assert "Fermé" in text(client.get(page.get_url()))
 
 

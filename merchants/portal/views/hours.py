@@ -16,18 +16,13 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from merchants import hours_table, open_periods
-from merchants.opening_hours import PARIS
+from merchants import hours_reading, hours_table, open_periods
+from merchants.opening_hours import PARIS, suggestion_for
 from merchants.portal import hours_editor
 from merchants.portal.access import merchant_required
 from merchants.portal.forms import ClosureForm
-from merchants.portal.hours_editor import (
-    DAY_KEYS,
-    HoursRowsForm,
-    HoursTextForm,
-    hours_preview,
-    prefilled,
-)
+from merchants.portal.hours_editor import DAY_KEYS, HoursRowsForm, prefilled
+from merchants.portal.hours_text import HoursTextForm, closures_of, hours_preview
 from merchants.portal.profile import latest_version, publish_no_approval_fields
 
 PREVIEW_HEADER = "X-Hours-Preview"
@@ -62,7 +57,7 @@ def hours(request, account, page):
     now = open_periods.current_time()
     today = now.astimezone(PARIS).date()
     stored = version.opening_hours
-    stored_table = hours_table.from_osm(stored, today)
+    stored_table = hours_reading.from_osm(stored, today)
     expressible = stored_table is not None
     context = {
         "account": account,
@@ -97,7 +92,7 @@ def hours(request, account, page):
                     if action in TEXT_ACTIONS
                     else rows_form.cleaned_data["expression"]
                 )
-                closures = hours_editor.closures_of(
+                closures = closures_of(
                     closure_form.cleaned_data["closed_from"],
                     closure_form.cleaned_data["closed_until"],
                 )
@@ -127,7 +122,9 @@ def hours(request, account, page):
         closure_form = ClosureForm(instance=version)
         if not expressible and rows_mode:
             try:
-                rows_form = _rows_form(None, version, today, hours_table.read_rules(stored, today))
+                rows_form = _rows_form(
+                    None, version, today, hours_reading.read_rules(stored, today)
+                )
             except hours_table.NotExpressible:
                 pass
             rows_form.initial["replace_text"] = True
@@ -159,11 +156,11 @@ def _change_rows(request, data, action, version, today, stored_table):
     table = stored_table or hours_table.HoursTable()
     rows_form = None
     if verb == "use_suggestion":
-        suggestion = hours_editor.suggestion_for(data.get("suggestion", ""))
+        suggestion = suggestion_for(data.get("suggestion", ""))
         if suggestion:
             text_data = data.copy()
             text_data["opening_hours"] = suggestion
-            suggested = hours_table.from_osm(suggestion, today)
+            suggested = hours_reading.from_osm(suggestion, today)
             if suggested is not None:
                 rows_form = _rows_form(None, version, today, suggested)
                 rows_form.initial["replace_text"] = True
