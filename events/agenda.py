@@ -21,12 +21,11 @@ from events.filters import (
     VIEW_MAP,
     WHEN_CHOICES,
     AgendaFilters,
-    paris_today,
 )
 from events.forms import parse_session_value, session_value
 from events.models import EventKind, EventOccurrence, EventPage
 from events.page_cache import bound_by_occurrences
-from events.recurrence import PARIS
+from events.recurrence import PARIS, paris_today
 from home.pagination import pagination
 from home.params import positive_int
 from merchants.models import Commune

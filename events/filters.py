@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from events.models import EventKind
-from events.recurrence import PARIS
 
 PARAM_KIND = "type"
 PARAM_COMMUNE = "commune"
@@ -167,7 +166,3 @@ class AgendaFilters:
         if self.free:
             labels.append(str(_("Gratuit")))
         return labels
-
-
-def paris_today(now):
-    return now.astimezone(PARIS).date()

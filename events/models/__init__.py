@@ -1,5 +1,6 @@
+from .date_changes import EventDateChange
 from .occurrences import EventOccurrence
-from .pages import AgendaIndexPage, EventDateChange, EventKind, EventPage
+from .pages import AgendaIndexPage, EventKind, EventPage
 from .registrations import WorkshopRegistration
 
 __all__ = [

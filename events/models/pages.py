@@ -9,11 +9,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -61,7 +60,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         days = EventOccurrence.objects.filter(
             locale_id=self.locale_id, page__path__startswith=self.path
         ).aggregate(first=models.Min("start_day"), last=models.Max("end_day"))
-        today = paris_today(timezone.now())
+        today = recurrence.paris_today(timezone.now())
         first = min(days["first"] or today, today).replace(day=1)
         last = max(days["last"] or today, today)
         month = first
@@ -449,60 +448,3 @@ class EventPage(RoutablePageMixin, BasePage):
         from events.structured_data import event_structured_data  # reads these models
 
         return event_structured_data(self, request)
-
-
-class EventDateChange(Orderable):
-    """One occurrence that departs from the rule: left out (a holiday), cancelled (still
-    shown, with the reason) or moved to another day or time."""
-
-    class Action(models.TextChoices):
-        EXCLUDED = recurrence.EXCLUDED, _("Pas d'occurrence ce jour-là")
-        CANCELLED = recurrence.CANCELLED, _("Annulée (affichée avec le message)")
-        MOVED = recurrence.MOVED, _("Déplacée")
-
-    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="date_changes")
-    day = models.DateField(_("date prévue"))
-    action = models.CharField(
-        _("changement"), max_length=10, choices=Action.choices, default=Action.EXCLUDED
-    )
-    new_day = models.DateField(_("nouvelle date"), null=True, blank=True)
-    new_time = models.TimeField(_("nouvelle heure"), null=True, blank=True)
-    message = models.CharField(
-        _("message"),
-        max_length=255,
-        blank=True,
-        help_text=_("Par exemple « Annulé en raison de la météo »."),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("day"), FieldPanel("action")]),
-        FieldRowPanel([FieldPanel("new_day"), FieldPanel("new_time")]),
-        FieldPanel("message"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("exception")
-        verbose_name_plural = _("exceptions")
-
-    def clean(self):
-        super().clean()
-        if self.action == self.Action.MOVED and not self.new_day:
-            raise ValidationError({"new_day": _("Indiquez la nouvelle date.")})
-
-    def as_change(self):
-        return recurrence.DateChange(
-            day=self.day,
-            action=self.action,
-            new_day=self.new_day,
-            new_time=self.new_time,
-            message=self.message,
-        )
-
-
-def paris_today(now):
-    return now.astimezone(recurrence.PARIS).date()
-
-
-def day_bounds(day):
-    start = datetime.datetime.combine(day, datetime.time(0, 0), tzinfo=recurrence.PARIS)
-    return start, start + datetime.timedelta(days=1)
