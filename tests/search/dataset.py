@@ -11,11 +11,26 @@ Services: cc click and collect, tc call and collect, dl delivery, rv pickup by
 appointment, em takeaway. Hours keys: see ``HOURS`` below ("-" means none given).
 """
 
-TAIN, TOURNON, MAUVES, SAINT_JEAN = "26347", "07324", "07152", "07245"
-ROCHE, MERCUROL, CHANOS, SAINT_DONAT = "26271", "26179", "26071", "26301"
-SAINT_FELICIEN, PONT_ISERE, GLUN, LEMPS = "07236", "26250", "07097", "07140"
-CHARMES, BEAUMONT, CROZES, EROME, SERVES = "26077", "26038", "26110", "26119", "26341"
-VION, COLOMBIER, ETABLES = "07345", "07069", "07086"
+from tests.search.communes import (
+    CHANOS,
+    COLOMBIER,
+    CROZES,
+    EROME,
+    GLUN,
+    LEMPS,
+    MAUVES,
+    MERCUROL,
+    PONT_ISERE,
+    ROCHE,
+    SAINT_DONAT,
+    SAINT_FELICIEN,
+    SAINT_JEAN,
+    SERVES,
+    TAIN,
+    TOURNON,
+    VION,
+)
+from tests.search.dataset_imported import IMPORTED
 
 HOURS = {
     "bakery": "Tu-Sa 06:30-13:00,15:30-19:30; Su 07:00-12:30; PH off",
@@ -366,96 +381,6 @@ MERCHANTS = [
 ]
 # fmt: on
 
-# Shops as an import brings them (``import_merchants``): categories named by whoever
-# wrote the file, in French only, none of them the demo's; texts that do not say the
-# words residents type ("Pharmacie" never says "pharmacy", a barber never says
-# "barbe"). Row: (name, trade key, category name, INSEE code, services, hours,
-# description); the trade key is the demo's category key when there is one, so that
-# judgements by category count these shops too.
-# fmt: off
-IMPORTED = [
-    ("Pharmacie du Centre", "pharmacy", "Pharmacie", TAIN, "tc", "shop",
-     "Officine de garde un dimanche sur quatre, homéopathie et matériel médical."),
-    ("Pharmacie des Deux Rives", "pharmacy", "Pharmacie", TOURNON, "cc", "shop",
-     "Ordonnances, vaccination et conseils en phytothérapie."),
-    ("Grande Pharmacie de l'Herbasse", "pharmacy", "Pharmacie", SAINT_DONAT, "", "shop",
-     "Orthopédie, location de fauteuils roulants et préparations."),
-    ("Optique Lumière", "optician", "Opticien", TOURNON, "rv", "shop",
-     "Montures de créateurs, verres progressifs et examens de vue."),
-    ("Vision du Rhône", "optician", "Opticien-lunetier", TAIN, "rv", "shop",
-     "Solaires à la vue, lentilles souples et tiers payant mutuelles."),
-    ("Le Rasoir d'Or", "barber", "Barbier", TOURNON, "rv", "services",
-     "Dégradés, contours et rasage au coupe-chou à la serviette chaude."),
-    ("Poissonnerie de la Criée", "fish", "Poissonnerie", TOURNON, "tc", "food",
-     "Arrivages de la criée trois fois par semaine, coquillages et plateaux sur commande."),
-    ("La Marée du Rhône", "fish", "Poissonnier", TAIN, "tc", "food",
-     "Truites de l'Ardèche, sandres et huîtres de Bouzigues."),
-    ("Le Rucher des Boutières", "honey", "Apiculteur", SAINT_FELICIEN, "", "shop",
-     "Lavande, châtaignier et toutes fleurs, en pots ou en rayons, et pain d'épices."),
-    ("Miellerie de Mauves", "honey", "Miellerie", MAUVES, "cc", "shop",
-     "Récolte de nos ruches en montagne, pollen, propolis et bougies en cire."),
-    ("Au Petit Train en Bois", "toys", "Jouets", TOURNON, "cc", "shop",
-     "Trains en bois, jeux d'éveil et peluches pour les tout-petits."),
-    ("La Malle aux Jeux", "toys", "Jeux et jouets", TAIN, "cc", "shop",
-     "Jeux de société, puzzles et jeux d'extérieur."),
-    ("Phone Services Tournon", "phone", "Téléphonie", TOURNON, "", "services",
-     "Réparation de smartphones et tablettes, écrans changés en trente minutes."),
-    ("Garage du Pont", "garage", "Garage automobile", TOURNON, "tc", "workshop",
-     "Mécanique toutes marques : nous réparons freins, embrayages et climatisation."),
-    ("Garage Central", "garage", "Garage automobile", TAIN, "", "workshop",
-     "Entretien, vidange et réparation de véhicules, pneus et contrôle technique."),
-    ("Auto Service Saint-Jean", "garage", "Mécanique auto", SAINT_JEAN, "", "workshop",
-     "Réparation et carrosserie, véhicule de prêt pendant les travaux."),
-    ("Cycles et Sports", "bike", "Cycles", ROCHE, "rv", "shop",
-     "Vente de VTT et de modèles de ville, révision annuelle."),
-    ("La Petite Reine", "bike", "Cycles", VION, "rv", "workshop",
-     "Atelier : crevaisons, freins, dérailleurs et roues voilées."),
-    ("Le Verre à Pied", "wine", "Vins et spiritueux", TOURNON, "cc", "shop",
-     "Sélection de domaines ardéchois, rhums et whiskies."),
-    ("Le Cellier Saint-Vincent", "wine", "Cave à vins", TAIN, "cc dl", "shop",
-     "Crozes-Hermitage, Saint-Joseph et Cornas en direct des domaines."),
-    ("Pressing de la Gare", "pressing", "Pressing", TOURNON, "", "services",
-     "Nettoyage à sec, repassage et couettes."),
-    ("Teinturerie Blanche", "pressing", "Teinturerie", TAIN, "", "services",
-     "Chemises, costumes et robes de mariée, rendus en 24 heures."),
-    ("Chapuis, boucher", "butcher", "Boucher", ROCHE, "tc", "food",
-     "Bœuf du Mézenc, agneaux de pays et volailles fermières."),
-    ("Rochette, fromager affineur", "cheese", "Fromager affineur", SAINT_DONAT, "cc", "shop",
-     "Tommes et chèvres affinés dans notre cave voûtée."),
-    ("Le Fournil de Colombier", "bakery", "Boulanger", COLOMBIER, "em", "bakery",
-     "Miches au levain cuites au bois, fougasses et brioches."),
-    ("Bijouterie Morel", "jewellery", "Bijouterie-horlogerie", TOURNON, "", "shop",
-     "Alliances, colliers et réparation de montres."),
-    ("L'Arche de Tain", "pets", "Animalerie", TAIN, "cc", "shop",
-     "Croquettes, aquariums et accessoires pour chiens et chats."),
-    ("Chausseur Martin", "shoes", "Chaussures", TOURNON, "cc", "shop",
-     "Souliers de ville, bottes et baskets pour toute la famille."),
-    ("Info Dépannage 07", "computer", "Informatique", TAIN, "", "workshop",
-     "Dépannage d'ordinateurs, virus et sauvegardes, reconditionnés garantis."),
-    ("Glacier Le Sorbet", "icecream", "Glacier", TOURNON, "em", "food",
-     "Crèmes glacées artisanales et sorbets plein fruit, de mars à octobre."),
-    ("Audition Rhône", "hearing", "Audioprothésiste", TAIN, "rv", "services",
-     "Bilan auditif gratuit, appareils rechargeables et entretien."),
-    ("Le Crayon Bleu", "stationery", "Papeterie", SAINT_DONAT, "", "shop",
-     "Cahiers, stylos, cartables et fournitures pour la rentrée."),
-    ("Tabac Presse du Marché", "newsagent", "Tabac-presse", TAIN, "", "shop",
-     "Journaux, magazines, timbres et jeux à gratter."),
-    ("Crêperie La Bretonne", "creperie", "Crêperie", TOURNON, "em", "restaurant_sunday",
-     "Galettes de sarrasin, bolées de cidre et desserts au caramel."),
-    ("Maison Duval", "pastry", "Pâtissier", TAIN, "tc", "bakery",
-     "Entremets, macarons et pièces montées sur commande."),
-    ("Toilettage Câlin", "grooming", "Toiletteur", SAINT_DONAT, "rv", "services",
-     "Bain, coupe et démêlage pour chiens et chats, sur rendez-vous."),
-    ("Serrurerie Express", "locksmith", "Serrurier", TAIN, "", "workshop",
-     "Ouverture de portes, blindages et dépannage sept jours sur sept."),
-    ("L'Atelier du Cuir", "cobbler", "Cordonnier", MERCUROL, "", "services",
-     "Ressemelage, talons et doubles de clés."),
-    ("Fleurs des Champs", "florist", "Fleurs et plantes", SAINT_JEAN, "dl", "shop",
-     "Bouquets de saison, plantes vertes et compositions pour les mariages."),
-    ("Pizza Nonna", "pizzeria", "Restauration rapide", TOURNON, "em dl", "pizzeria",
-     "Pizzas au feu de bois, paninis et tiramisu."),
-]
-# fmt: on
 IMPORTED_CATEGORIES = sorted({category for _n, _t, category, *_rest in IMPORTED})
 # Every judged merchant as (name, trade key, INSEE code, services, hours, description).
 ALL_MERCHANTS = [

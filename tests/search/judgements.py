@@ -5,7 +5,7 @@ given day: 6 is Sunday); ``names`` lists them when the intent is narrower. A que
 relevant set is the union of both.
 """
 
-from tests.search.dataset import (
+from tests.search.communes import (
     MAUVES,
     SAINT_DONAT,
     SAINT_JEAN,
