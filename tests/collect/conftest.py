@@ -1,4 +1,5 @@
 import datetime
+import re
 import time
 
 import pytest
@@ -7,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from merchants.collect.booking import request_from_token
 from merchants.collect.models import PickupRequest
 from merchants.models import MerchantPage
 from merchants.opening_hours import PARIS
@@ -33,6 +35,15 @@ def issued(seconds_ago=60):
     call: a value is accepted once per client)."""
     with time_machine.travel(time.time() - seconds_ago, tick=False):
         return throttle.issue_timestamp()
+
+
+def linked_request(text):
+    """The pickup request the resident's link in ``text`` (an email body or a redirect)
+    opens, in the active language. A signed token carries the second it was made, so
+    tests follow the link instead of comparing it with a token made again."""
+    detail = reverse("call_collect:detail", args=["TOKEN"])
+    match = re.search(re.escape(detail).replace("TOKEN", r"([\w:-]+)"), text)
+    return match and request_from_token(match.group(1), NOW)
 
 
 def demo_merchant(number):

@@ -19,6 +19,7 @@ from tests.collect.conftest import (
     booking_data,
     callback_data,
     callback_url,
+    linked_request,
     paris,
     slot_value,
 )
@@ -97,7 +98,7 @@ def test_booking_a_slot_emails_resident_and_merchant(client, clock, cheese_shop)
 
     booking = PickupRequest.objects.get(merchant=cheese_shop)
     assert response.status_code == 302
-    assert response.url.startswith(reverse("call_collect:detail", args=[request_token(booking)]))
+    assert linked_request(response.url) == booking
     assert (booking.slot_start, booking.seat, booking.status) == (TUESDAY_10, 1, "new")
     assert booking.phone == "+33465712030"
     assert booking.language == "fr"
@@ -105,7 +106,7 @@ def test_booking_a_slot_emails_resident_and_merchant(client, clock, cheese_shop)
     assert resident.to == ["lou.garnier@exemple.example"]
     assert "Votre réservation chez Fromagerie Les Deux Rives est enregistrée" in resident.subject
     assert "mardi 4 juin 2030, 10:00" in resident.body
-    assert request_token(booking) in resident.body
+    assert linked_request(resident.body) == booking
     # The demo account of the cheese shop reads English.
     assert merchant.to == ["fromagerie@commerces.example"]
     assert merchant.subject == in_english(
@@ -132,8 +133,7 @@ def test_english_page_books_the_same_shop_and_emails_in_english(
         "Votre réservation chez %(shop)s est enregistrée", shop="Fromagerie Les Deux Rives"
     )
     with translation.override("en"):
-        link = reverse("call_collect:detail", args=[request_token(booking)])
-    assert link.startswith("/en/") and link in mail.outbox[0].body
+        assert linked_request(mail.outbox[0].body) == booking
 
 
 def test_a_full_slot_is_refused_with_a_clear_message(client, clock, cheese_shop):

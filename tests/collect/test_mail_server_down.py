@@ -16,9 +16,8 @@ from home.background.models import OutgoingEmail
 from home.background.tasks import queued
 from home.background.worker import run_pending_tasks
 from merchants.collect import booking, emails
-from merchants.collect.booking import request_token
 from merchants.collect.models import PickupRequest
-from tests.collect.conftest import NOW, TUESDAY_10, book_url, booking_data
+from tests.collect.conftest import NOW, TUESDAY_10, book_url, booking_data, linked_request
 from tests.smtp import MailServer, body, free_port
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +58,7 @@ def test_booking_while_the_mail_server_is_down_then_back(
     # The resident's booking is made and shown, mail server or not.
     booked = PickupRequest.objects.get(merchant=cheese_shop)
     assert response.status_code == 302
-    assert response.url.startswith(reverse("call_collect:detail", args=[request_token(booked)]))
+    assert linked_request(response.url) == booked
     assert "Réservation enregistrée" in client.get(response.url).content.decode()
     assert (booked.slot_start, booked.status) == (TUESDAY_10, "new")
     # Its two emails wait, with the task that delivers them.
