@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.db import close_old_connections, connections
 
+from tests.smtp import free_port
 from tests.standalone import SiteFactory
 
 
@@ -80,3 +81,25 @@ def _worker_keeps_the_tests_transaction(monkeypatch):
         monkeypatch.setattr(
             f"{module}.close_old_connections", _close_old_connections_outside_transactions
         )
+
+
+@pytest.fixture
+def stored_tasks(settings):
+    """The production queue: tasks are rows, run by the worker (``run_pending_tasks``)."""
+    settings.TASKS = {
+        **settings.TASKS,
+        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
+
+
+@pytest.fixture
+def mail_port(settings):
+    """The SMTP settings of a real server on a loopback port where nothing listens yet:
+    start ``tests.smtp.MailServer(mail_port)`` to take the emails."""
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 10
+    return port

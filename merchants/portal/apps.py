@@ -10,8 +10,10 @@ class MerchantPortalConfig(AppConfig):
 
     def ready(self):
         from home import demo, publication, roles
+        from home.background import periodic
         from merchants.portal import demo as portal_demo
         from merchants.portal import signals  # connects the workflow receivers
+        from merchants.portal import tasks
 
         demo.register_loader("merchant_portal", portal_demo.load, order=demo.ACCOUNTS)
         roles.register_team_models("merchant_portal", ["merchantaccount", "listingrequest"])
@@ -19,4 +21,10 @@ class MerchantPortalConfig(AppConfig):
             "listing_invitations",
             order=publication.NOTIFICATIONS,
             published=signals.invite_listed_merchants,
+        )
+        # After the morning rush, so the email is read when the merchant has a moment.
+        periodic.register(
+            "send_verification_reminders",
+            tasks.send_verification_reminders,
+            periodic.daily(hour=14),
         )

@@ -1,5 +1,5 @@
 """The yearly email asking merchants to confirm their information
-(``manage.py send_verification_reminders``, run daily from cron).
+(``manage.py send_verification_reminders``, run daily by the worker at 14:00).
 
 A shop whose "checked on" date (``MerchantPage.last_verified``) is a year old or more,
 or was never set, gets one email per active account; an account is reminded again a

@@ -18,30 +18,9 @@ from home.background.worker import run_pending_tasks
 from merchants.collect import booking, emails
 from merchants.collect.models import PickupRequest
 from tests.collect.conftest import NOW, TUESDAY_10, book_url, booking_data, linked_request
-from tests.smtp import MailServer, body, free_port
+from tests.smtp import MailServer, body
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def stored_tasks(settings):
-    """The production queue: tasks are rows, run by the worker."""
-    settings.TASKS = {
-        **settings.TASKS,
-        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-    }
-
-
-@pytest.fixture
-def mail_port(settings):
-    """The SMTP settings of a server on a loopback port where nothing listens yet."""
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 10
-    return port
 
 
 @pytest.fixture

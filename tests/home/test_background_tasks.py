@@ -17,29 +17,11 @@ from home.background.models import OutgoingEmail, PeriodicTaskRun
 from home.background.tasks import queued, requeue_interrupted, requeue_stale
 from home.background.worker import run_pending_tasks
 from tests.factories.portal import TeamMemberFactory, TranslatorFactory
-from tests.smtp import MailServer, free_port
+from tests.smtp import MailServer
 
 pytestmark = pytest.mark.django_db
 
 START = datetime.datetime(2030, 6, 3, 7, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def stored_tasks(settings):
-    settings.TASKS = {
-        **settings.TASKS,
-        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-    }
-
-
-@pytest.fixture
-def mail_port(settings):
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    return port
 
 
 @pytest.fixture
@@ -179,6 +161,7 @@ def test_periodic_tasks_are_queued_once_per_slot_whatever_the_workers(frozen, st
         "refresh_event_occurrences",
         "send_workshop_reminders",
         "purge_workshop_registrations",
+        "send_verification_reminders",
     }
     # A second worker looking at the same moment queues nothing.
     assert periodic.queue_due_tasks() == []

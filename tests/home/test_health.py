@@ -52,14 +52,6 @@ def test_readyz_reports_each_check():
     assert report["checks"]["search"]["engine"] is False  # database search here
 
 
-@pytest.fixture
-def stored_tasks(settings):
-    settings.TASKS = {
-        **settings.TASKS,
-        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-    }
-
-
 def test_readyz_reports_the_queue_and_a_worker_that_fell_behind(stored_tasks, settings):
     settings.READYZ_MAX_TASK_AGE = 15 * 60
     start = datetime.datetime(2030, 6, 3, 7, 0, tzinfo=datetime.UTC)

@@ -14,7 +14,7 @@ from django.test import Client
 from home.background.worker import run_pending_tasks
 from site_cms.logs import ContextFilter, JsonLinesFormatter, logging_config
 from tests.collect.conftest import NOW, book_url, booking_data, demo_merchant
-from tests.smtp import MailServer, free_port
+from tests.smtp import MailServer
 
 pytestmark = pytest.mark.django_db
 
@@ -80,24 +80,6 @@ def test_signed_links_are_not_logged_in_full(client, json_log):
 def cheese_shop(monkeypatch):
     monkeypatch.setattr("merchants.open_periods.current_time", lambda: NOW)
     return demo_merchant(2)
-
-
-@pytest.fixture
-def stored_tasks(settings):
-    settings.TASKS = {
-        **settings.TASKS,
-        "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-    }
-
-
-@pytest.fixture
-def mail_port(settings):
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    return port
 
 
 RESIDENT = {
