@@ -162,8 +162,15 @@ class ProfileForm(_PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
                 "Cette photo n'appartient pas à votre commerce."
             )
             # The order of the photos on the profile: a position to choose, no dragging.
-            form.fields["ORDER"].label = _("Position sur la fiche")
-            form.fields["ORDER"].widget = forms.Select(choices=positions)
+            # A crafted position (99, -1) is refused like any value outside the list.
+            form.fields["ORDER"] = forms.TypedChoiceField(
+                label=_("Position sur la fiche"),
+                initial=form.fields["ORDER"].initial,
+                choices=positions,
+                coerce=int,
+                required=False,
+                empty_value=None,
+            )
 
     def clean_presentation(self):
         text = (self.cleaned_data["presentation"] or "").strip()

@@ -98,3 +98,28 @@ def test_day_list_prints_and_exports_the_days_pickups(clock, cheese_client, chee
 
     refused = cheese_client.get(url, {"date": "pas-une-date"})
     assert refused.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("pas-une-date", "Indiquez une date, par exemple 20/12/2025."),
+        ("2030-02-30", "Indiquez une date, par exemple 20/12/2025."),
+        ("2040-06-03", "Choisissez un jour entre il y a un an et dans un an."),
+        ("1999-12-31", "Choisissez un jour entre il y a un an et dans un an."),
+    ],
+)
+def test_a_bad_day_is_explained_and_today_is_listed(
+    clock, cheese_client, cheese_shop, date, message
+):
+    PickupRequest.objects.filter(merchant=cheese_shop).delete()
+    add(cheese_shop, "Ce matin", slot_start=paris(2030, 6, 3, 10, 0))
+    url = reverse("merchant_portal:collect_day")
+
+    for params in ({"date": date}, {"date": date, "format": "csv"}):
+        response = cheese_client.get(url, params)
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")  # never a spreadsheet
+        page = squeezed(response)
+        assert message in page
+        assert "Ce matin" in page
