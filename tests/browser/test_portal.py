@@ -22,6 +22,9 @@ PORTAL_PAGES = {
     "portal-photos": "/espace-commercant/photos/",
     "portal-preview": "/espace-commercant/apercu/",
     "portal-password-change": "/espace-commercant/changer-de-mot-de-passe/",
+    "portal-collect-requests": "/espace-commercant/appeler-et-retirer/",
+    "portal-collect-slots": "/espace-commercant/appeler-et-retirer/creneaux/",
+    "portal-collect-day": "/espace-commercant/appeler-et-retirer/jour/?date=pas-une-date",
 }
 PUBLIC_PAGES = {
     "portal-login": "/espace-commercant/connexion/",
@@ -143,3 +146,53 @@ def test_merchant_sets_split_hours_and_a_closed_day_with_the_keyboard(phone, scr
     phone.goto(merchant.get_url())
     public = phone.content()
     assert "06:30" in public and "19:30" in public
+
+
+def test_the_logo_is_chosen_among_thumbnails_with_the_keyboard(phone, screenshot):
+    sign_in(phone)
+    phone.goto("/espace-commercant/fiche/")
+    choices = phone.locator(".portal-logo-choice")
+    assert choices.count() >= 2  # "Pas de logo" and the shop's photos
+    for index in range(choices.count()):
+        box = choices.nth(index).bounding_box()
+        radio = choices.nth(index).locator("input[type=radio]").bounding_box()
+        # Each choice is a tappable card wide enough for its name, its radio inside it.
+        assert box["width"] >= 140 and box["height"] >= 44
+        assert box["x"] <= radio["x"] <= box["x"] + box["width"]
+        assert box["y"] <= radio["y"] <= box["y"] + box["height"]
+
+    phone.locator(".portal-logo-choice input:checked").focus()
+    before = phone.evaluate("document.activeElement.value")
+    phone.keyboard.press("ArrowRight")  # the next picture (radios move with the arrows)
+    chosen_value = phone.evaluate("document.activeElement.value")
+    chosen_name = phone.evaluate("document.activeElement.closest('label').innerText").strip()
+    assert chosen_value != before
+    assert phone.locator(".portal-logo-choice input:checked").get_attribute("value") == (
+        chosen_value
+    )
+    screenshot(phone, "portal-logo-picker-375")
+    phone.locator("button[name=action][value=submit]").focus()
+    with phone.expect_navigation():
+        phone.keyboard.press("Enter")
+
+    merchant = MerchantPage.objects.get(external_id="demo-002", locale__language_code="fr")
+    pending = merchant.get_latest_revision_as_object()
+    assert str(pending.logo_id or "") == chosen_value, chosen_name
+
+
+def test_hours_with_a_range_ending_before_it_starts_are_explained_accessibly(phone, screenshot):
+    sign_in(phone)
+    phone.goto("/espace-commercant/horaires/")
+    tuesday = phone.get_by_label("Ouvert le mardi")
+    if not tuesday.is_checked():
+        tuesday.check()
+    phone.get_by_label("De (mardi, plage 1)", exact=True).fill("12:00")
+    phone.get_by_label("à (mardi, plage 1)", exact=True).fill("10:00")
+    with phone.expect_navigation():
+        phone.get_by_role("button", name="Publier ces horaires").last.click()
+    assert "Vos horaires sont en ligne." not in phone.content()
+    assert phone.locator(".portal-field__error, .hours-day__errors").count() >= 1
+    results = Axe().run(phone)
+    screenshot(phone, "portal-hours-error-375")
+    assert results.violations_count == 0, results.generate_report()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
