@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's production section, run as written on a clean copy of the repository:
 # a fresh virtualenv with only the install line the README gives (no search extra, no
-# dev tools), migrate, collectstatic, check --deploy, gunicorn; then a real browser
+# dev tools), migrate, collectstatic, check --deploy, gunicorn with deploy/gunicorn.conf.py
+# and nginx with deploy/nginx/site_cms.conf (.ci/nginx-smoke.sh); then a real browser
 # publishes a page in the admin, approves a merchant's change, saves a merchant's hours
 # in the portal, and reads the French and English home, a merchant page and a search.
 #
@@ -61,9 +62,15 @@ PATH="$PWD/.venv/bin:$PATH" bash -c "$step3" >/dev/null
 DJANGO_SUPERUSER_PASSWORD=smoke-admin-password .venv/bin/python manage.py createsuperuser \
     --noinput --username smoke-admin --email smoke-admin@agglo.example >/dev/null
 
-# Step 4 (gunicorn, as the README says).
-.venv/bin/gunicorn site_cms.wsgi --workers 3 --bind "127.0.0.1:$port" \
-    --access-logfile "$work/access.log" --error-logfile "$work/error.log" &
+# Step 4, word for word: gunicorn with the deployed configuration (deploy/gunicorn.conf.py);
+# GUNICORN_CMD_ARGS only moves its port and its logs into this run's directory.
+step4=$(grep -o 'gunicorn -c deploy/gunicorn.conf.py site_cms.wsgi' "$repo/README.md" | head -n 1)
+if [ -z "$step4" ]; then
+    echo "The README's production step 4 changed: update .ci/production-smoke.sh." >&2
+    exit 1
+fi
+GUNICORN_CMD_ARGS="--bind 127.0.0.1:$port --workers 3 --access-logfile $work/access.log --error-logfile $work/error.log" \
+    PATH="$PWD/.venv/bin:$PATH" bash -c "exec $step4" &
 gunicorn_pid=$!
 for _ in $(seq 1 60); do
     curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
@@ -72,6 +79,8 @@ done
 
 SMOKE_BASE_URL="http://localhost:$port" SMOKE_SITE="$work/site" \
     "$repo/.venv/bin/python" "$repo/.ci/production_smoke.py"
+# Step 4's proxy: deploy/nginx/site_cms.conf in front of this gunicorn.
+bash "$repo/.ci/nginx-smoke.sh" "$work" "$port" "$MEDIA_ROOT"
 if grep -q "Traceback" "$work/error.log"; then
     echo "gunicorn logged a traceback:" >&2
     cat "$work/error.log" >&2
