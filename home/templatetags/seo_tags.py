@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from home import seo
+from home.models import SiteSettings
 from home.templatetags.navigation_tags import live_translations
 
 register = template.Library()
@@ -38,13 +39,9 @@ def _share_image(page, context, request):
     if image is not None:
         rendition = image.get_rendition(SHARE_RENDITION)
         return _absolute(request, rendition.url), rendition.width, rendition.height, alt
-    organisation = getattr(context.get("settings"), "home", None)
-    name = organisation.SiteSettings.organisation_name if organisation else ""
-    return (
-        _absolute(request, static(DEFAULT_IMAGE)),
-        *DEFAULT_IMAGE_SIZE,
-        _("Logo de %(name)s") % {"name": name} if name else "",
-    )
+    # The default picture shows the organisation's name.
+    name = SiteSettings.for_request(request).organisation_name if request is not None else ""
+    return (_absolute(request, static(DEFAULT_IMAGE)), *DEFAULT_IMAGE_SIZE, name)
 
 
 def _alternates(page, request, canonical, context):

@@ -253,6 +253,7 @@ def test_a_page_without_description_or_image_gets_the_sites(client, home_fr):
 
     assert head.one("description").startswith("Commerces, artisans et actualité économique")
     assert re.match(r"http://testserver/static/img/share-default\.png", head.one("og:image"))
+    assert head.one("og:image:alt") == "Agglo Rhône Commerces"
     english = Head(client.get("/en/contact/"))
     assert english.one("description") != head.one("description")
 
