@@ -88,6 +88,9 @@ class DirectoryOptions:
             for category in categories
             if category.parent_id in by_pk
         }
+        # Each category's slug in each language, for the addresses of the other
+        # directories' same page of results (merchants.page_context).
+        self.category_slugs = {(c.translation_key, c.locale_id): c.slug for c in categories}
         self.category_by_slug = {}
         for category in sorted(categories, key=lambda c: c.locale_id == locale.pk):
             self.category_by_slug[category.slug] = category.translation_key

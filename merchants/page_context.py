@@ -19,8 +19,10 @@ from home.caching import share_until
 from home.locales import active_locale, in_locale
 from home.pagination import pagination
 from home.params import positive_int
+from home.templatetags.navigation_tags import live_translations
 from merchants import open_periods
 from merchants.directory import (
+    PARAM_CATEGORY,
     PARAM_PAGE,
     PARAM_VIEW,
     VIEW_MAP,
@@ -121,6 +123,9 @@ def directory_context(index, request):
         return directory_url + _query(filters.params(**overrides))
 
     return {
+        "canonical_params": _canonical_params(filters, options, number),
+        # The other directories accept the same filters and list the same shops.
+        "alternate_urls": _alternate_urls(index, request, filters, options, number),
         "options": options,
         "filters": filters,
         "filter_labels": filters.describe(options),
@@ -141,6 +146,39 @@ def directory_context(index, request):
             for file_format in ("csv", "json", "geojson")
         ],
     }
+
+
+def _canonical_params(filters, options, number):
+    """The query parameters that change what the directory lists, in a stable order,
+    with the category's slug in the page's language: the map view shows the same
+    shops as the list and points at it."""
+    params = filters.params(**{PARAM_VIEW: ""})
+    if filters.category:
+        key = options.category_by_slug.get(filters.category)
+        category = options.categories_by_key.get(key)
+        if category is not None:
+            params[PARAM_CATEGORY] = category.slug
+    if number > 1:
+        params[PARAM_PAGE] = number
+    return list(params.items())
+
+
+def _alternate_urls(index, request, filters, options, number):
+    """{language: address} of this page of results in each live version of the
+    directory: they accept the same filters and list the same shops; the category is
+    named by its slug in each language."""
+    if not (filters.active or number > 1):
+        return None
+    params = dict(_canonical_params(filters, options, number))
+    key = options.category_by_slug.get(filters.category)
+    urls = {}
+    for code, translated in live_translations(index, request).items():
+        if PARAM_CATEGORY in params:
+            params[PARAM_CATEGORY] = options.category_slugs.get(
+                (key, translated.locale_id), filters.category
+            )
+        urls[code] = translated.get_full_url(request) + _query(params)
+    return urls
 
 
 def _localized_categories(merchant):

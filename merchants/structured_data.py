@@ -1,5 +1,6 @@
 """schema.org ``LocalBusiness`` data of a merchant, for search engines and map apps."""
 
+from merchants.models.snippets import REGIONS
 from merchants.opening_hours import opening_hours_specification
 
 
@@ -21,6 +22,7 @@ def local_business(merchant, categories, social_links, url, image_url, today):
             "streetAddress": merchant.street_address,
             "postalCode": merchant.postcode,
             "addressLocality": merchant.commune.name,
+            "addressRegion": REGIONS.get(merchant.commune.department, ""),
             "addressCountry": "FR",
         },
     }

@@ -4,6 +4,9 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.locales import localized
+from home.models import SiteSettings
+
 
 class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
@@ -34,6 +37,22 @@ class NewsRssFeed(Feed):
 
     def description(self):
         return self.index_page.intro or self.index_page.title
+
+    def _organisation_name(self):
+        return SiteSettings.for_request(self.request).organisation_name
+
+    # Atom requires an author for each entry, or one for the whole feed: the
+    # agglomeration writes the news, its site is its address.
+    def author_name(self):
+        return self._organisation_name()
+
+    def author_link(self):
+        return localized(self.index_page.get_site().root_page, self.request).get_full_url(
+            self.request
+        )
+
+    def item_author_name(self, item):
+        return self._organisation_name()
 
     def feed_url(self):
         return self.request.build_absolute_uri()

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import sitemaps
 from home.caching import shared
+from home.views import favicon
 from merchants.portal.urls import listing_urlpatterns
 from merchants.portal.views.auth import AdminPasswordResetView
 
@@ -30,6 +31,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
+    path("favicon.ico", favicon, name="favicon"),
     # Search API and autocomplete: the language is a parameter (search/api.py).
     path("", include("search.urls")),
 ]

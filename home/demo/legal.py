@@ -2,6 +2,7 @@
 
 from home.models import StandardPage
 
+from .accessibility import accessibility_statement
 from .building import child_page, stream
 
 
@@ -91,51 +92,7 @@ def legal_pages(g, home):
         )
 
     def build_accessibility():
-        return StandardPage(
-            title=g.t("Déclaration d'accessibilité", "Accessibility statement"),
-            intro=g.t(
-                "L'agglomération s'engage à rendre ce site accessible à toutes et à tous.",
-                "The agglomeration is committed to making this site accessible to everyone.",
-            ),
-            body=stream(
-                [
-                    (
-                        "heading",
-                        {"text": g.t("État de conformité", "Compliance status"), "level": "h2"},
-                    ),
-                    (
-                        "paragraph",
-                        g.rich(
-                            (
-                                "Le site n'a pas encore fait l'objet d'un audit complet. Chaque "
-                                "modèle de page est vérifié automatiquement à chaque évolution "
-                                "et testé au clavier.",
-                                "The site has not yet had a full audit. Every page template is "
-                                "checked automatically at each change and tested with a keyboard.",
-                            ),
-                        ),
-                    ),
-                    (
-                        "heading",
-                        {
-                            "text": g.t("Nous signaler un problème", "Report a problem"),
-                            "level": "h2",
-                        },
-                    ),
-                    (
-                        "paragraph",
-                        g.rich(
-                            (
-                                "Si un contenu vous est inaccessible, écrivez-nous : nous vous "
-                                "le transmettrons sous une autre forme.",
-                                "If some content is not accessible to you, write to us and we "
-                                "will send it to you in another form.",
-                            ),
-                        ),
-                    ),
-                ]
-            ),
-        )
+        return accessibility_statement(g)
 
     notice, _ = child_page(home, g.t("mentions-legales", "legal-notice"), build_notice)
     accessibility, _ = child_page(home, g.t("accessibilite", "accessibility"), build_accessibility)

@@ -170,8 +170,9 @@ def _settings_and_footer(g, home, fr, notice, accessibility, contact):
                 {
                     **link(accessibility),
                     "label": g.t(
-                        "Accessibilité : non conforme (audit à venir)",
-                        "Accessibility: not compliant (audit to come)",
+                        # The RGAA's wording; the page says why.
+                        "Accessibilité : non conforme",
+                        "Accessibility: not compliant",
                     ),
                 },
             ),

@@ -109,11 +109,29 @@ class BasePage(Page):
             return None
         return super().save(*args, **kwargs)
 
+    # Open Graph type of the page: "article" for news, "website" elsewhere.
+    og_type = "website"
+
+    def description_text(self):
+        """What describes the page when its search description is empty: page types
+        with a lead or a short description return it."""
+        return self.listing_summary or getattr(self, "intro", "")
+
     @property
     def meta_description(self):
-        """The description search engines and social networks show for this page."""
-        return self.search_description or self.listing_summary
+        """The description search engines and social networks show for this page; the
+        layout cuts it to ``home.seo.DESCRIPTION_LENGTH``."""
+        return self.search_description or self.description_text()
 
     @property
     def share_image(self):
         return self.social_image or self.listing_image
+
+    def social_card_image(self, context=None):
+        """(image, alternative text) shown when the page is shared, or (None, "") for
+        the site's default picture. ``context`` is the page's template context, where
+        a page type may find an image it has already loaded."""
+        image = self.share_image
+        if image is None:
+            return None, ""
+        return image, image.default_alt_text

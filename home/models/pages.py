@@ -67,6 +67,13 @@ class HomePage(BasePage):
         index.SearchField("intro"),
     ]
 
+    def social_card_image(self, context=None):
+        if self.social_image is None and self.hero_image is not None:
+            # A decorative banner has no alternative text on the page; shared alone,
+            # it is described by its description or title.
+            return self.hero_image, self.hero_image_alt or self.hero_image.default_alt_text
+        return super().social_card_image(context)
+
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")

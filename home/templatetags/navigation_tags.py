@@ -39,10 +39,38 @@ def main_navigation(context):
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context):
     page = context.get("page")
+    request = context.get("request")
     ancestors = []
     if page is not None and page.depth > 2:
         ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
-    return {"page": page, "ancestors": ancestors, "request": context.get("request")}
+    return {
+        "page": page,
+        "ancestors": ancestors,
+        "request": request,
+        "structured_data": _breadcrumb_list(page, ancestors, request) if ancestors else None,
+    }
+
+
+def _breadcrumb_list(page, ancestors, request):
+    """schema.org ``BreadcrumbList`` of the trail the template shows, same names."""
+    trail = [
+        (translation.gettext("Accueil") if ancestor.depth == 2 else ancestor.title, ancestor)
+        for ancestor in ancestors
+    ]
+    trail.append((page.title, page))
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": name,
+                "item": crumb.get_full_url(request),
+            }
+            for position, (name, crumb) in enumerate(trail, start=1)
+        ],
+    }
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -89,28 +117,6 @@ def live_translations(page, request):
         translations = {translated.locale.language_code: translated for translated in pages}
     request._site_cms_translations = (getattr(page, "pk", None), translations)
     return translations
-
-
-@register.inclusion_tag("includes/hreflang.html", takes_context=True)
-def hreflang_links(context):
-    """``<link rel="alternate" hreflang>`` for each live version of the page, and x-default.
-
-    x-default points at the French version, the site's source language.
-    """
-    request = context["request"]
-    page = context.get("page")
-    translations = live_translations(page, request)
-    links = []
-    if len(translations) > 1:
-        links = [
-            {"code": code, "url": translations[code].get_full_url(request)}
-            for code, _name in settings.LANGUAGES
-            if code in translations
-        ]
-        default = translations.get(settings.LANGUAGE_CODE)
-        if default is not None:
-            links.append({"code": "x-default", "url": default.get_full_url(request)})
-    return {"links": links}
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)

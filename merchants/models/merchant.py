@@ -322,6 +322,23 @@ class MerchantPage(BasePage):
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
 
+    def description_text(self):
+        return self.description or self.listing_summary
+
+    def social_card_image(self, context=None):
+        """The shop's first photo (already loaded by the profile's context), else its
+        logo."""
+        if self.social_image is not None:
+            return super().social_card_image(context)
+        gallery = (context or {}).get("gallery")
+        if gallery is None:
+            gallery = list(self.gallery_images.select_related("image")[:1])
+        if gallery:
+            return gallery[0].image, gallery[0].alt_text
+        if self.logo is not None:
+            return self.logo, _("Logo de %(name)s") % {"name": self.title}
+        return super().social_card_image(context)
+
     def get_context(self, request, *args, **kwargs):
         # The context module reads these models: imported when a page is served.
         from merchants.page_context import profile_context

@@ -138,6 +138,11 @@ class Department(models.TextChoices):
     ARDECHE = "07", _("Ardèche")
 
 
+# The region each département is in (a proper noun), for postal addresses: schema.org's
+# addressRegion is the first-level division of the country, in France the région.
+REGIONS = {Department.DROME: "Auvergne-Rhône-Alpes", Department.ARDECHE: "Auvergne-Rhône-Alpes"}
+
+
 class Commune(index.Indexed, models.Model):
     """One of the agglomeration's communes. Names are proper nouns: not translated."""
 

@@ -16,15 +16,19 @@ register = template.Library()
 def map_tiles_attributes():
     """The data attributes from which merchants.js loads a map's tiles and credits
     their source: ``MAP_TILES_URL``, ``MAP_TILES_ATTRIBUTION`` (by default the
-    OpenStreetMap credit in the page's language) and ``MAP_TILES_ATTRIBUTION_URL``."""
+    OpenStreetMap credit in the page's language) and ``MAP_TILES_ATTRIBUTION_URL``,
+    and the names of the zoom buttons in the page's language."""
     attribution = settings.MAP_TILES_ATTRIBUTION or "© " + _(
         "les contributrices et contributeurs d’OpenStreetMap"
     )
     return format_html(
-        'data-tiles-url="{}" data-attribution="{}" data-attribution-url="{}"',
+        'data-tiles-url="{}" data-attribution="{}" data-attribution-url="{}" '
+        'data-label-zoom-in="{}" data-label-zoom-out="{}"',
         settings.MAP_TILES_URL,
         attribution,
         settings.MAP_TILES_ATTRIBUTION_URL,
+        _("Zoom avant"),
+        _("Zoom arrière"),
     )
 
 

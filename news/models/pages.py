@@ -120,6 +120,11 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "articles": page_of_articles,
+                # Each year, topic and page of the listing is its own canonical page.
+                "canonical_params": [
+                    ("annee", year),
+                    ("page", page_of_articles.number if page_of_articles.number > 1 else None),
+                ],
                 "pagination": pagination(page_of_articles, partial(_page_url, request)),
                 "topics": topics,
                 "topics_by_key": translations_by_key(topics),
@@ -247,6 +252,16 @@ class ArticlePage(BasePage):
     @property
     def listing_text(self):
         return self.listing_summary or self.lead
+
+    og_type = "article"
+
+    def description_text(self):
+        return self.lead or self.listing_summary
+
+    def social_card_image(self, context=None):
+        if self.social_image is None and self.main_image is not None:
+            return self.main_image, self.main_image_alt
+        return super().social_card_image(context)
 
     def localized_topics(self, topics_by_key=None):
         """This article's topics in the active language.

@@ -1,7 +1,10 @@
 """schema.org descriptions of articles and interviews, for search engines (JSON-LD)."""
 
+from django.templatetags.static import static
 from django.utils import timezone
+from wagtail.models import Site
 
+from home.locales import localized
 from home.models import SiteSettings
 
 
@@ -12,6 +15,35 @@ def _image_url(image, request, spec="fill-1200x675"):
     return request.build_absolute_uri(rendition.url) if request else rendition.url
 
 
+# The square version of the site's icon (home's static files).
+PUBLISHER_LOGO = ("img/logo-512.png", 512, 512)
+
+
+def _home_url(request):
+    """The address of the home page in the active language: the agglomeration's site."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    return localized(site.root_page, request).get_full_url(request)
+
+
+def _organisation(name, url, request, with_logo=False):
+    """The agglomeration, which writes and publishes the news."""
+    organisation = {"@type": "Organization", "name": name}
+    if url:
+        organisation["url"] = url
+    if with_logo:
+        path, width, height = PUBLISHER_LOGO
+        url = static(path)
+        organisation["logo"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(url) if request else url,
+            "width": width,
+            "height": height,
+        }
+    return organisation
+
+
 def article_structured_data(page, request=None):
     """A ``NewsArticle``; an interview is one too, ``about`` the person interviewed."""
     site_settings = None
@@ -19,6 +51,7 @@ def article_structured_data(page, request=None):
         site_settings = SiteSettings.for_request(request)
     publisher_name = site_settings.organisation_name if site_settings else "Agglo Rhône Commerces"
     published = page.published_at
+    home_url = _home_url(request)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -27,8 +60,8 @@ def article_structured_data(page, request=None):
         "inLanguage": page.locale.language_code,
         "url": page.get_full_url(request),
         "mainEntityOfPage": page.get_full_url(request),
-        "publisher": {"@type": "Organization", "name": publisher_name},
-        "author": {"@type": "Organization", "name": publisher_name},
+        "publisher": _organisation(publisher_name, home_url, request, with_logo=True),
+        "author": _organisation(publisher_name, home_url, request),
     }
     # Local time with its offset, as the page itself shows it.
     if published:

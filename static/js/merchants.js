@@ -23,6 +23,18 @@
     // The tile server and its credit come from the site's settings (MAP_TILES_URL,
     // MAP_TILES_ATTRIBUTION, MAP_TILES_ATTRIBUTION_URL); the credit is built as text so
     // that it can never carry markup.
+    // Leaflet names its zoom buttons in English: the page's language instead.
+    function createMap(element) {
+        const map = L.map(element, { scrollWheelZoom: false, zoomControl: false });
+        L.control
+            .zoom({
+                zoomInTitle: element.dataset.labelZoomIn,
+                zoomOutTitle: element.dataset.labelZoomOut,
+            })
+            .addTo(map);
+        return map;
+    }
+
     function addTiles(map, element) {
         const credit = document.createElement(element.dataset.attributionUrl ? "a" : "span");
         if (element.dataset.attributionUrl) {
@@ -70,7 +82,7 @@
 
     function directoryMap(element) {
         prepare(element);
-        const map = L.map(element, { scrollWheelZoom: false });
+        const map = createMap(element);
         map.fitBounds(JSON.parse(element.dataset.bounds));
         addTiles(map, element);
         const icon = markerIcon(element);
@@ -109,7 +121,7 @@
             parseFloat(element.dataset.latitude),
             parseFloat(element.dataset.longitude),
         ];
-        const map = L.map(element, { scrollWheelZoom: false }).setView(position, 16);
+        const map = createMap(element).setView(position, 16);
         addTiles(map, element);
         L.marker(position, {
             icon: markerIcon(element),

@@ -102,3 +102,45 @@ def test_map_marker_popup_links_to_the_profile(offline):
     link.click(timeout=5000)
     page.wait_for_url(re.compile(r"/commerces/[\w-]+/$"))
     assert page.locator("h1").inner_text() == name
+
+
+def _luminance(rgb):
+    channels = [int(value) / 255 for value in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(foreground, background):
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("url", "zoom_in", "zoom_out"),
+    [
+        ("/commerces/boulangerie-du-quai/", "Zoom avant", "Zoom arrière"),
+        ("/en/shops/?vue=carte", "Zoom in", "Zoom out"),
+    ],
+)
+def test_zoom_buttons_are_named_in_the_page_language_and_readable(offline, url, zoom_in, zoom_out):
+    page = offline
+    assert page.goto(url).ok
+    button_in = page.locator(".leaflet-control-zoom-in")
+    button_out = page.locator(".leaflet-control-zoom-out")
+    button_in.wait_for()
+    assert button_in.get_attribute("aria-label") == zoom_in
+    assert button_out.get_attribute("aria-label") == zoom_out
+    assert button_out.get_attribute("title") == zoom_out
+    # At the end of the range the button is greyed out: its "−" or "+" still readable.
+    for _ in range(25):
+        if button_in.get_attribute("aria-disabled") == "true":
+            break
+        button_in.click()
+        # Leaflet updates its buttons when the zoom animation ends.
+        page.locator(".leaflet-zoom-anim").wait_for(state="detached")
+    disabled = page.locator(".leaflet-control-zoom .leaflet-disabled")
+    assert disabled.count() == 1
+    colours = disabled.evaluate(
+        "element => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]"
+    )
+    assert _contrast(*colours) >= 4.5, colours

@@ -107,7 +107,8 @@ def test_the_public_site_and_its_maps_run_under_the_policy(site):
     page.wait_for_selector(".merchant-map .leaflet-tile-loaded")  # from the tile server
     attribution = page.locator(".merchant-map .leaflet-control-attribution a")
     assert attribution.get_attribute("href") == "https://www.openstreetmap.org/copyright"
-    assert page.locator("script[type='application/ld+json']").count() == 1
+    # The shop (LocalBusiness) and its breadcrumb (BreadcrumbList).
+    assert page.locator("script[type='application/ld+json']").count() == 2
     assert violations.take() == []
 
     response = page.goto("/commerces/?vue=carte")

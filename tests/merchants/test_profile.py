@@ -53,6 +53,8 @@ def test_profile_structured_data(client, clock):
         "streetAddress": "14 quai Marc Seguin",
         "postalCode": "07300",
         "addressLocality": "Tournon-sur-Rhône",
+        # The région: Ardèche (07) and Drôme (26) are both in it.
+        "addressRegion": "Auvergne-Rhône-Alpes",
         "addressCountry": "FR",
     }
     assert data["geo"]["@type"] == "GeoCoordinates"

@@ -86,7 +86,9 @@ def test_social_cards_use_the_article(client):
     assert (
         '<meta property="og:title" content="Des ateliers numériques pour les commerçants">' in html
     )
-    assert '<meta name="twitter:card" content="summary">' in html
+    # Its main image, or the site's default picture: always a large card.
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    assert '<meta property="og:type" content="article">' in html
 
 
 def test_publication_date_defaults_to_first_publication(news_index):

@@ -68,3 +68,24 @@ def test_atom_feed_is_valid_atom(client, url):
 
 def test_unknown_topic_feed_is_a_404(client):
     assert client.get("/actualites/theme/inconnu/rss/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("url", "home"),
+    [
+        ("/actualites/atom/", "http://127.0.0.1:8000/"),
+        ("/actualites/theme/evenements/atom/", "http://127.0.0.1:8000/"),
+        ("/en/news/atom/", "http://127.0.0.1:8000/en/"),
+    ],
+)
+def test_atom_feed_and_entries_name_their_author(client, url, home):
+    """RFC 4287 §4.1.1: a feed without an author needs one in every entry."""
+    root = ET.fromstring(client.get(url).content)
+    author = root.find(f"{ATOM}author")
+    assert author is not None
+    assert author.findtext(f"{ATOM}name") == "Agglo Rhône Commerces"
+    assert author.findtext(f"{ATOM}uri") == home
+    entries = root.findall(f"{ATOM}entry")
+    assert entries
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Agglo Rhône Commerces"
