@@ -12,8 +12,10 @@ class MerchantPortalConfig(AppConfig):
         from home import demo, publication, roles
         from home.background import periodic
         from merchants.portal import demo as portal_demo
-        from merchants.portal import signals  # connects the workflow receivers
-        from merchants.portal import tasks
+        from merchants.portal import (
+            signals,  # connects the workflow receivers
+            tasks,
+        )
 
         demo.register_loader("merchant_portal", portal_demo.load, order=demo.ACCOUNTS)
         roles.register_team_models("merchant_portal", ["merchantaccount", "listingrequest"])
