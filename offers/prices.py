@@ -18,6 +18,12 @@ MAX_PRICE = Decimal("100000")
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _CURRENCY = re.compile(r"(€|eur(os?)?)", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d+([.,]\d{1,2})?$")
+# "1.234,56", "1,234.56", "1.234.567": thousands grouped by three, then the cents
+# after the other sign. A lone "3,505" or "1.234" is ambiguous and refused.
+_GROUPED = re.compile(
+    r"^\d{1,3}(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})*"
+    r"(?:(?!(?P=sep))[.,]\d{1,2}|(?<=\d{3}(?P=sep)\d{3}))$"
+)
 
 
 def parse_price(text):
@@ -29,12 +35,15 @@ def parse_price(text):
     value = _SPACES.sub("", value)
     if not value:
         return None
-    if value.count(",") + value.count(".") > 1:
-        # "1.234,56" or "1,234.56": the last sign is the decimal one.
-        last = max(value.rfind(","), value.rfind("."))
-        value = re.sub(r"[.,]", "", value[:last]) + "." + value[last + 1 :]
     if value.startswith("-"):
         raise ValidationError(_("Un prix ne peut pas être négatif."), code="negative")
+    grouped = _GROUPED.match(value)
+    if grouped and not _NUMBER.match(value):
+        separator = grouped.group("sep")
+        whole, _sep, cents = value.replace(separator, "").partition(
+            "," if separator == "." else "."
+        )
+        value = f"{whole}.{cents}" if cents else whole
     if not _NUMBER.match(value):
         raise ValidationError(
             _("Écrivez un prix en euros, par exemple « 3,50 » ou « 12 »."), code="invalid"
