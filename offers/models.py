@@ -436,3 +436,9 @@ class OfferPage(BasePage):
         from offers.page_context import serve_offer  # it reads these models
 
         return serve_offer(self, request, super().serve, *args, **kwargs)
+
+
+def follow_move(sender, instance, parent_page_after, **kwargs):
+    """An offer moved below another shop belongs to that shop (``post_page_move``:
+    Wagtail moves pages with tree updates, not ``save()``)."""
+    OfferPage.objects.filter(pk=instance.pk).update(merchant_id=parent_page_after.pk)

@@ -24,9 +24,9 @@ from merchants import open_periods
 from merchants.directory import DirectoryFilters, DirectoryOptions
 from merchants.models import MerchantPage
 from merchants.opening_hours import PARIS, midnight
-from offers.choices import OfferKind
+from offers.choices import Availability, OfferKind
 from offers.display import availability_text, price_text
-from offers.models import OfferPage
+from offers.models import OfferPage, first_change
 from offers.structured_data import offer_structured_data
 
 PARAM_KIND = "type"
@@ -197,15 +197,31 @@ def listing_context(index, request):
 
 
 def merchant_offers(merchant, request):
-    """The visible offers of ``merchant``'s page (its children), as cards."""
+    """The visible offers of ``merchant``'s page (its children), as cards.
+
+    One query for the offers that are or may become visible (those whose validity is
+    over never come back): the visible ones are shown, and the others bound the
+    shared lifetime, computed here rather than by a second query."""
     now = open_periods.current_time()
     today = paris_today(now)
-    scope = OfferPage.objects.live().public().filter(merchant=merchant)
-    _share_until_change(request, scope, today, now)
-    offers = list(
-        with_card_data(scope.visible_on(today)).order_by("path")[:MERCHANT_SECTION_LIMIT]
+    candidates = list(
+        with_card_data(OfferPage.objects.live().public().filter(merchant=merchant))
+        .exclude(valid_until__lt=today)
+        .order_by("path")
     )
-    return cards_for(offers, request, merchant.locale)
+    change = first_change(
+        today,
+        min(
+            (o.valid_from for o in candidates if o.valid_from and o.valid_from > today),
+            default=None,
+        ),
+        min((o.valid_until for o in candidates if o.valid_until), default=None),
+        any(o.availability == Availability.SEASONAL for o in candidates),
+    )
+    if change is not None:
+        share_until(request, midnight(change), now)
+    offers = [offer for offer in candidates if offer.is_visible_on(today)]
+    return cards_for(offers[:MERCHANT_SECTION_LIMIT], request, merchant.locale)
 
 
 def offer_context(offer, request):

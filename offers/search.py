@@ -40,9 +40,10 @@ def offer_documents(builder):
         shop = loaded.merchant
         own = list(loaded.categories.all())
         shop_categories = list(shop.categories.all()) if shop else []
-        names = [category.name for category in [*own, *shop_categories]]
-        for category in own or shop_categories:
-            document.category_keys.append(str(category.translation_key))
+        # The offer's own categories weigh as a shop's do; its shop's only as keywords,
+        # so that "fromages" lists cheese shops before a raclette of one of them.
+        document.categories = " ".join(category.name for category in own)
+        for category in own:
             parent = categories.get(category.parent_id)
             document.category_names.append(
                 (
@@ -50,13 +51,16 @@ def offer_documents(builder):
                     {builder.language(parent): parent.name} if parent else {},
                 )
             )
-        document.categories = " ".join(dict.fromkeys(names))
+        for category in own or shop_categories:
+            document.category_keys.append(str(category.translation_key))
+        words = [KIND_WORDS.get(offer.kind, "")]
         if shop is not None:
             commune = shop.commune
             document.commune = f"{commune.name} {commune.postcodes.replace(',', ' ')}"
             document.commune_id = shop.commune_id
             document.services = [service.value for service in shop.services]
-            document.keywords = f"{KIND_WORDS.get(offer.kind, '')} {shop.title}"
+            words += [shop.title, *(category.name for category in shop_categories)]
+        document.keywords = " ".join(words)
         document.summary = offer.description
         document.suggest = offer.title
 

@@ -129,6 +129,15 @@ def test_the_offer_knows_its_shop_from_the_tree(merchant):
     assert OfferPage.objects.get(pk=copy.pk).merchant_id == merchant.pk
 
 
+def test_an_offer_moved_to_another_shop_belongs_to_it(merchant, directory):
+    from tests.factories.merchants import MerchantPageFactory  # a second shop
+
+    offer = OfferPageFactory(parent=merchant)
+    other = MerchantPageFactory(parent=directory, title="Autre commerce")
+    offer.move(other, pos="last-child")
+    assert OfferPage.objects.get(pk=offer.pk).merchant_id == other.pk
+
+
 def test_the_database_refuses_a_negative_stock(merchant):
     from django.db import IntegrityError, transaction  # only this test writes raw
 
