@@ -25,6 +25,9 @@ Search knows no page type of its own. Each app registers its kinds from its
 - ``results(ids, context)`` returns ``{page id: SearchResult}`` for the hits of that
   kind (a ``ResultContext`` gives the scope, request, categories and time): one query
   per kind, whatever the number of hits.
+- ``hidden(now)``, when given, returns the kind's pages that are live but must not be
+  found at ``now`` (offers past their validity or out of season): every backend
+  leaves them out, whenever they were indexed.
 - ``rank_factor`` multiplies the score: residents who type "fromages" came for cheese
   shops before the news about them.
 """
@@ -47,6 +50,7 @@ class SearchKind:
     rank_factor: float = 1.0
     in_directory: bool = False  # the directory's filters (category, commune...) apply
     order: int = 100  # where its filter chip comes among the kinds
+    hidden: object = None  # callable(now) -> queryset of live pages not to find at now
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,12 @@ def content_types():
 
 def rank_factors():
     return {kind.key: kind.rank_factor for kind in _kinds.values()}
+
+
+def hidden_pages(keys, now):
+    """Querysets of the live pages of the kinds ``keys`` that are not to be found at
+    ``now`` (see ``SearchKind.hidden``)."""
+    return [kind.hidden(now) for kind in all_kinds() if kind.key in keys and kind.hidden]
 
 
 def directory_keys():

@@ -29,6 +29,8 @@ class SearchResult:
     status: object = None  # merchants: open or closed now
     date: object = None  # news and interviews: publication date
     services: list = field(default_factory=list)
+    price: str = ""  # offers: "3,50 € la pièce"
+    seller: str = ""  # offers: the shop's name
     promoted: bool = False
     snippet: str = ""
 
@@ -46,6 +48,10 @@ class SearchResult:
             "commune": self.commune,
             "categories": self.categories,
         }
+        if self.price:
+            data["price"] = self.price
+        if self.seller:
+            data["seller"] = self.seller
         if self.promoted:
             data["promoted"] = True
         return data

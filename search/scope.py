@@ -183,6 +183,8 @@ class SearchScope:
         pages = pages.filter(in_site)
         for path in self.restricted_paths:
             pages = pages.exclude(path__startswith=path)
+        for hidden in kinds.hidden_pages(self.kinds, self.now):
+            pages = pages.exclude(pk__in=hidden.values("pk"))
         if self.filters.merchant_only:
             pages = pages.filter(pk__in=self.merchants().values("pk"))
         return pages

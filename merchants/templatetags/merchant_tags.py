@@ -39,13 +39,14 @@ def as_json(value):
 
 
 @register.simple_tag(takes_context=True)
-def profile_sections(context):
+def profile_sections(context, place=""):
     """Sections other apps add to a merchant's profile, through Wagtail's
     ``merchant_profile_sections`` hook: each function receives the page and the request
     and returns HTML (safe) or an empty string. The agenda shows the shop's events so,
-    without the directory knowing of it."""
+    without the directory knowing of it. ``place`` names another spot of the profile:
+    ``{% profile_sections "after_hours" %}`` runs ``merchant_profile_sections_after_hours``
+    (the shop's offers, after the essentials)."""
     page, request = context["page"], context.get("request")
-    sections = [
-        function(page, request) for function in hooks.get_hooks("merchant_profile_sections")
-    ]
+    hook = "merchant_profile_sections" + (f"_{place}" if place else "")
+    sections = [function(page, request) for function in hooks.get_hooks(hook)]
     return format_html_join("", "{}", ((section,) for section in sections if section))

@@ -237,6 +237,13 @@ class EngineSiteSearch:
             # answers ("ouvert dimanche"), the engine keeps those pages.
             filters.append({"terms": {"pk": self._open_on_ids(scope) or ["-"]}})
         excluded = [{"prefix": {"site_path": path}} for path in scope.restricted_paths]
+        hidden = sorted(
+            str(pk)
+            for pages in kinds.hidden_pages(scope.kinds, scope.now)
+            for pk in pages.values_list("pk", flat=True)
+        )
+        if hidden:
+            excluded.append({"terms": {"pk": hidden}})
         return {"bool": {"filter": filters, "must_not": excluded}}
 
     @staticmethod

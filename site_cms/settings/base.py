@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "merchants.portal",
     "merchants.collect",
     "events",
+    "offers",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -8,6 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import HomePage, StandardPage
 from merchants.models import Category, Commune, MerchantIndexPage, MerchantPage, OpenPeriod
+from offers.models import OfferPage
 
 
 class MerchantAdminTests(WagtailPageTestCase):
@@ -55,7 +56,8 @@ class MerchantAdminTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(MerchantIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(MerchantIndexPage, {MerchantPage})
         self.assertAllowedParentPageTypes(MerchantPage, {MerchantIndexPage})
-        self.assertAllowedSubpageTypes(MerchantPage, set())
+        # The offers app adds its page type below shops (offers.apps).
+        self.assertAllowedSubpageTypes(MerchantPage, {OfferPage})
         self.assertCanCreateAt(MerchantIndexPage, MerchantPage)
         self.assertCanNotCreateAt(StandardPage, MerchantPage)
         self.assertCanNotCreateAt(HomePage, MerchantPage)

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OffersConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "offers"
+    verbose_name = _("Offres et bons plans")
+
+    def ready(self):
+        from wagtail.signals import post_page_move
+
+        from home import demo
+        from merchants.models import MerchantPage
+        from offers import demo as offers_demo
+        from offers import search
+        from offers.models import OfferPage, follow_move
+
+        # The directory does not know of offers: this app adds its page type below the
+        # shops' pages (before Wagtail first reads the list).
+        MerchantPage.subpage_types = [*MerchantPage.subpage_types, "offers.OfferPage"]
+        post_page_move.connect(follow_move, sender=OfferPage)
+        search.register()
+        # After the directory: offers are children of the demo's shops.
+        demo.register_loader("offers", offers_demo.load, order=demo.FEATURES + 6)
