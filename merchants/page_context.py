@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.caching import share_until
-from home.locales import active_locale, in_locale
+from home.locales import active_locale, in_locale, source_version
 from home.pagination import pagination
 from home.params import positive_int
 from merchants import open_periods
@@ -153,6 +153,20 @@ def _localized_categories(merchant):
     )
 
 
+def _untranslated_closure_message(merchant, today):
+    """The French closure message a translated page has no version of yet, or "".
+
+    The closure's dates are synchronised to translations at once, its message is
+    translated later (or never): a visitor of the English page still reads why the shop
+    is closed, in French, rather than nothing. One query, only during a closure."""
+    if merchant.closure_message or not (merchant.closed_until and merchant.closed_until >= today):
+        return ""
+    if merchant.locale.language_code == settings.LANGUAGE_CODE:
+        return ""
+    source = source_version(merchant, type(merchant).objects.live())
+    return source.closure_message if source is not None else ""
+
+
 def profile_context(merchant, request):
     """Status, weekly hours, photos, links and structured data of one profile."""
     now = open_periods.current_time()
@@ -174,6 +188,7 @@ def profile_context(merchant, request):
         image_url = request.build_absolute_uri(gallery[0].image.get_rendition("width-1200").url)
     return {
         "status": status,
+        "untranslated_closure_message": _untranslated_closure_message(merchant, today),
         "week": weekly_schedule(merchant.opening_hours, today),
         "today": today,
         "public_holidays": public_holiday_hours(merchant.opening_hours, today),
