@@ -63,7 +63,9 @@ def base_urls(index, source, request):
     children of a directory, so no per-merchant URL lookup is needed."""
     urls = {index.path: index.get_url(request)}
     if source is not None:
-        urls[source.path] = source.get_url(request)
+        # Untranslated shops are shown in this directory's language, at its address
+        # (merchants.english_view), not sent to the French pages.
+        urls[source.path] = urls[index.path]
     return urls
 
 
@@ -167,11 +169,27 @@ def _untranslated_closure_message(merchant, today):
     return source.closure_message if source is not None else ""
 
 
-def profile_context(merchant, request):
-    """Status, weekly hours, photos, links and structured data of one profile."""
+def profile_context(merchant, request, shown_in=None):
+    """Status, weekly hours, photos, links and structured data of one profile.
+
+    ``shown_in``: the directory of another language showing this untranslated page
+    (``merchants.english_view``): categories in that language, the breadcrumb of that
+    directory, and the merchant's texts marked as French."""
     now = open_periods.current_time()
     today = now.astimezone(PARIS).date()
-    categories = _localized_categories(merchant)
+    if shown_in is None:
+        categories = _localized_categories(merchant)
+        view = {}
+    else:
+        categories = in_locale(
+            merchant.categories.all(),
+            shown_in.locale_id,
+            queryset=Category.objects.select_related("parent"),
+        )
+        view = {
+            "text_language": merchant.locale.language_code,
+            "breadcrumb_ancestors": [*shown_in.get_ancestors().filter(depth__gte=2), shown_in],
+        }
     gallery = list(
         merchant.gallery_images.select_related("image").prefetch_related("image__renditions")
     )
@@ -187,6 +205,7 @@ def profile_context(merchant, request):
     elif gallery:
         image_url = request.build_absolute_uri(gallery[0].image.get_rendition("width-1200").url)
     return {
+        **view,
         "status": status,
         "untranslated_closure_message": _untranslated_closure_message(merchant, today),
         "week": weekly_schedule(merchant.opening_hours, today),

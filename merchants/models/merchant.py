@@ -322,10 +322,32 @@ class MerchantPage(BasePage):
     def has_coordinates(self):
         return self.latitude is not None and self.longitude is not None
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, directory=None, **kwargs):
+        """``directory``: the other language's directory this untranslated page is
+        shown in (``merchants.english_view``), or None on the page's own address."""
         # The context module reads these models: imported when a page is served.
         from merchants.page_context import profile_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(profile_context(self, request))
+        context.update(profile_context(self, request, shown_in=directory))
         return context
+
+    def also_served_at(self):
+        """Full URLs of this page in the directories of the languages it has no
+        translation in (purged with it, ``home.caching.page_urls``)."""
+        # english_view reads this model: imported when a page is purged.
+        from merchants.english_view import directories_without_translation
+
+        return [
+            f"{directory.get_full_url()}{self.slug}/"
+            for directory in directories_without_translation(self).values()
+        ]
+
+    def url_in_language(self, language_code, request=None):
+        """Where a visitor reads this page in ``language_code`` when it has no
+        translation there (the language switcher's link), or None."""
+        # english_view reads this model: imported when the switcher asks.
+        from merchants.english_view import directories_without_translation, view_url
+
+        directory = directories_without_translation(self).get(language_code)
+        return view_url(self, directory, request) if directory is not None else None
