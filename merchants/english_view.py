@@ -9,7 +9,6 @@ with the French page (``MerchantPage.also_served_at``).
 """
 
 from django.conf import settings
-from wagtail.models import Locale
 
 from merchants.models import MerchantIndexPage, MerchantPage
 
@@ -42,29 +41,26 @@ def untranslated_merchant(directory, slug):
     return merchant
 
 
+def other_directories(merchant):
+    """The live directories of the other languages, for ``merchant`` (a French page);
+    none for a translation."""
+    if merchant.locale.language_code != settings.LANGUAGE_CODE:
+        return MerchantIndexPage.objects.none()
+    return (
+        MerchantIndexPage.objects.live()
+        .filter(translation_key=merchant.get_parent().translation_key)
+        .exclude(locale_id=merchant.locale_id)
+        .select_related("locale")
+    )
+
+
 def directories_without_translation(merchant):
     """``{language code: directory}`` of the live directories in other languages where
     ``merchant`` (a French page) has no live translation."""
-    if merchant.locale.language_code != settings.LANGUAGE_CODE:
-        return {}
-    parent = merchant.get_parent()
-    translated = set(
-        MerchantPage.objects.live()
-        .filter(translation_key=merchant.translation_key)
-        .values_list("locale_id", flat=True)
-    )
-    directories = (
-        MerchantIndexPage.objects.live()
-        .filter(translation_key=parent.translation_key)
-        .exclude(locale_id__in=translated)
-        .select_related("locale")
-    )
+    translated = MerchantPage.objects.live().filter(translation_key=merchant.translation_key)
+    directories = other_directories(merchant).exclude(locale_id__in=translated.values("locale_id"))
     return {directory.locale.language_code: directory for directory in directories}
 
 
 def view_url(merchant, directory, request=None):
     return f"{directory.get_url(request)}{merchant.slug}/"
-
-
-def view_locale(language_code):
-    return Locale.objects.filter(language_code=language_code).first()

@@ -333,15 +333,13 @@ class MerchantPage(BasePage):
         return context
 
     def also_served_at(self):
-        """Full URLs of this page in the directories of the languages it has no
-        translation in (purged with it, ``home.caching.page_urls``)."""
+        """Full URLs where the other languages' directories show this page while it
+        is not translated (purged with it, ``home.caching.page_urls``); listed even
+        once translated, so that publishing the translation purges the old copy."""
         # english_view reads this model: imported when a page is purged.
-        from merchants.english_view import directories_without_translation
+        from merchants.english_view import other_directories
 
-        return [
-            f"{directory.get_full_url()}{self.slug}/"
-            for directory in directories_without_translation(self).values()
-        ]
+        return [f"{directory.get_full_url()}{self.slug}/" for directory in other_directories(self)]
 
     def url_in_language(self, language_code, request=None):
         """Where a visitor reads this page in ``language_code`` when it has no

@@ -60,9 +60,14 @@ def test_shop_facts_come_before_the_booking_on_a_phone(small_screen, cheese_shop
     )
     # Compact: the ten days fit in two screens' height of the block, not a long list.
     assert page.locator("#reserver").bounding_box()["height"] < 800
+    # On a wide screen the booking sits beside the shop's facts, next to the contact.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    screenshot(page, "merchant-booking-1280")
+    assert page.locator("#reserver").bounding_box()["x"] > 640
+    assert top(page, "#reserver") < top(page, "#hours-title")
 
 
-def test_book_in_two_choices_then_open_the_calendar_file(small_screen, cheese_shop):
+def test_book_in_two_choices_then_open_the_calendar_file(small_screen, cheese_shop, screenshot):
     page = small_screen
     mail.outbox.clear()
     page.goto(cheese_shop.url)
@@ -87,6 +92,7 @@ def test_book_in_two_choices_then_open_the_calendar_file(small_screen, cheese_sh
     submit.click()
     page.wait_for_url("**/retrait/demande/**")
     content = page.content()
+    screenshot(page, "call-collect-confirmation-375")
     assert "Réservation enregistrée" in content
     assert "En attente de confirmation par le commerce" in content
     assert cheese_shop.street_address in content
@@ -106,3 +112,15 @@ def test_book_in_two_choices_then_open_the_calendar_file(small_screen, cheese_sh
     assert cheese_shop.title in str(event.get("summary"))
     assert cheese_shop.street_address in str(event.get("location"))
     assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Paris"
+
+
+def test_untranslated_shop_on_the_english_site(small_screen, demo_site, screenshot):
+    page = small_screen
+    shop = MerchantPage.objects.get(external_id="demo-011", locale__language_code="fr")
+    page.goto("/en/shops/")
+    page.get_by_role("link", name=shop.title).first.click()
+    page.wait_for_url(f"**/en/shops/{shop.slug}/")
+    screenshot(page, "merchant-untranslated-en-375")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_text("Description available in French only.").is_visible()
+    assert page.get_by_role("heading", name="Opening hours").is_visible()

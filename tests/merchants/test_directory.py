@@ -204,7 +204,7 @@ def test_english_directory_falls_back_to_french_profiles(client, en):
         == MerchantPage.objects.live().filter(locale__language_code="fr").count()
     )
     url, name = listed(response)[0]
-    assert url.startswith("/commerces/")  # the French profile
+    assert url.startswith("/en/shops/")  # the French profile, shown on the English site
     assert 'lang="fr" hreflang="fr"' in html
     # Category names are English where they have been translated.
     assert "Clothing" in html
