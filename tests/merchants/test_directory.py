@@ -205,7 +205,9 @@ def test_english_directory_falls_back_to_french_profiles(client, en):
     )
     url, name = listed(response)[0]
     assert url.startswith("/en/shops/")  # the French profile, shown on the English site
-    assert 'lang="fr" hreflang="fr"' in html
+    # Its name and words are marked French; the page it leads to is English.
+    assert f'<a href="{url}" lang="fr">' in html
+    assert "Description available in French only." in html
     # Category names are English where they have been translated.
     assert "Clothing" in html
 
