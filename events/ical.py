@@ -12,25 +12,23 @@ at 07:00 is at 07:00 in every calendar, on both sides of a daylight-saving chang
 """
 
 import datetime
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vRecur
+from icalendar import Event, vRecur
 
 from events import recurrence
 from events.forms import session_value
+from home import ical
+from home.ical import finish, response
+
+__all__ = ["finish", "response"]  # the calendar file's end, shared with every .ics
 
 PRODID = "-//Agglo Rhône Commerces//Agenda//FR"
-# The time zone's definition starts there: no event of the agenda is older.
-TIMEZONE_FROM = datetime.date(2020, 1, 1)
-TIMEZONE_UNTIL = datetime.date(2040, 1, 1)
 
 
 def _domain():
-    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
+    return ical.domain()
 
 
 def event_uid(page):
@@ -39,14 +37,7 @@ def event_uid(page):
 
 
 def new_calendar(name):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Paris")
-    return calendar
+    return ical.new_calendar(name, PRODID)
 
 
 def _when(moment, all_day):
@@ -131,18 +122,6 @@ def occurrence_component(page, occurrence, url, place, kind_label):
     if occurrence.message:
         component["description"] = f"{occurrence.message}\n\n{component['description']}"
     return component
-
-
-def finish(calendar):
-    calendar.add_missing_timezones(first_date=TIMEZONE_FROM, last_date=TIMEZONE_UNTIL)
-    return calendar.to_ical()
-
-
-def response(calendar, filename):
-    """The calendar as a file calendars import or subscribe to."""
-    response = HttpResponse(finish(calendar), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 def single_calendar_name(page):

@@ -242,8 +242,14 @@ def page_urls(page):
     if not url:
         return urls
     base = url.rstrip("/")
-    for path in page.specific_deferred.get_cached_paths():
+    specific = page.specific_deferred
+    for path in specific.get_cached_paths():
         urls.append(url if path == "/" else base + "/" + path.lstrip("/"))
+    # A page type may serve a page at other addresses too (an untranslated shop on the
+    # English directory): ``also_served_at()`` lists their full URLs.
+    also_served_at = getattr(specific, "also_served_at", None)
+    if also_served_at is not None:
+        urls.extend(also_served_at())
     return urls
 
 

@@ -333,6 +333,18 @@ def weekly_schedule(expression, reference):
     return [DaySchedule(day, _day_ranges(intervals, day)) for day in days]
 
 
+def day_hours(expression, day, closures=()):
+    """The openings of ``day`` (a date) as the weekly table writes them, with that
+    day's public holiday rule and ``closures``: what someone coming that day needs.
+    An empty tuple when the shop is closed that day or has no hours."""
+    if not expression or not expression.strip():
+        return ()
+    intervals = open_intervals(
+        expression, midnight(day) - ONE_DAY, midnight(day) + 2 * ONE_DAY, closures
+    )
+    return _day_ranges(intervals, day)
+
+
 def public_holiday_hours(expression, reference):
     """``(day, ranges)`` for the next public holiday from ``reference`` if the hours
     have a ``PH`` rule, else None (holidays then follow the regular week)."""

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.caching import share_until
-from home.locales import active_locale, in_locale
+from home.locales import active_locale, in_locale, source_version
 from home.pagination import pagination
 from home.params import positive_int
 from home.templatetags.navigation_tags import live_translations
@@ -65,7 +65,9 @@ def base_urls(index, source, request):
     children of a directory, so no per-merchant URL lookup is needed."""
     urls = {index.path: index.get_url(request)}
     if source is not None:
-        urls[source.path] = source.get_url(request)
+        # Untranslated shops are shown in this directory's language, at its address
+        # (merchants.english_view), not sent to the French pages.
+        urls[source.path] = urls[index.path]
     return urls
 
 
@@ -191,11 +193,41 @@ def _localized_categories(merchant):
     )
 
 
-def profile_context(merchant, request):
-    """Status, weekly hours, photos, links and structured data of one profile."""
+def _untranslated_closure_message(merchant, today):
+    """The French closure message a translated page has no version of yet, or "".
+
+    The closure's dates are synchronised to translations at once, its message is
+    translated later (or never): a visitor of the English page still reads why the shop
+    is closed, in French, rather than nothing. One query, only during a closure."""
+    if merchant.closure_message or not (merchant.closed_until and merchant.closed_until >= today):
+        return ""
+    if merchant.locale.language_code == settings.LANGUAGE_CODE:
+        return ""
+    source = source_version(merchant, type(merchant).objects.live())
+    return source.closure_message if source is not None else ""
+
+
+def profile_context(merchant, request, shown_in=None):
+    """Status, weekly hours, photos, links and structured data of one profile.
+
+    ``shown_in``: the directory of another language showing this untranslated page
+    (``merchants.english_view``): categories in that language, the breadcrumb of that
+    directory, and the merchant's texts marked as French."""
     now = open_periods.current_time()
     today = now.astimezone(PARIS).date()
-    categories = _localized_categories(merchant)
+    if shown_in is None:
+        categories = _localized_categories(merchant)
+        view = {}
+    else:
+        categories = in_locale(
+            merchant.categories.all(),
+            shown_in.locale_id,
+            queryset=Category.objects.select_related("parent"),
+        )
+        view = {
+            "text_language": merchant.locale.language_code,
+            "breadcrumb_ancestors": [*shown_in.get_ancestors().filter(depth__gte=2), shown_in],
+        }
     gallery = list(
         merchant.gallery_images.select_related("image").prefetch_related("image__renditions")
     )
@@ -211,7 +243,9 @@ def profile_context(merchant, request):
     elif gallery:
         image_url = request.build_absolute_uri(gallery[0].image.get_rendition("width-1200").url)
     return {
+        **view,
         "status": status,
+        "untranslated_closure_message": _untranslated_closure_message(merchant, today),
         "week": weekly_schedule(merchant.opening_hours, today),
         "today": today,
         "public_holidays": public_holiday_hours(merchant.opening_hours, today),

@@ -4,11 +4,12 @@ Registered from ``MerchantsConfig.ready()`` (``search.kinds``, ``search.director
 search knows no merchant model of its own.
 """
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from merchants import open_periods
 from merchants.choices import SERVICE_FIELDS, Service
-from merchants.models import Category, Commune, MerchantPage
+from merchants.models import Category, Commune, MerchantIndexPage, MerchantPage
 from search import directory, kinds
 from search.results import SearchResult, other_language
 
@@ -63,8 +64,16 @@ def merchant_results(ids, context):
         .select_related("commune", "locale")
         .prefetch_related("categories")
     )
+    # An untranslated shop found on another language's search is shown at that
+    # language's directory (merchants.english_view), not sent to its French page.
+    directory = MerchantIndexPage.objects.live().filter(locale=context.scope.locale).first()
+    directory_url = directory.get_url(context.request) if directory is not None else None
     results = {}
     for merchant in merchants:
+        shown_in = other_language(merchant, language)
+        url = merchant.get_url(context.request)
+        if shown_in and directory_url and shown_in == settings.LANGUAGE_CODE:
+            url = f"{directory_url}{merchant.slug}/"
         names = [
             context.categories_by_key.get(str(category.translation_key), category).name
             for category in merchant.categories.all()
@@ -72,11 +81,11 @@ def merchant_results(ids, context):
         results[merchant.pk] = SearchResult(
             kind="merchant",
             title=merchant.title,
-            url=merchant.get_url(context.request),
+            url=url,
             summary=merchant.description or merchant.listing_summary,
             commune=merchant.commune.name,
             categories=names,
-            language=other_language(merchant, language),
+            language=shown_in,
             status=merchant.status(context.now),
             services=merchant.services,
         )

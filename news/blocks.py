@@ -1,5 +1,9 @@
 """Blocks of interviews ("3 questions posées à…") and the home page's news section."""
 
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -46,6 +50,34 @@ class FootnoteBlock(blocks.RichTextBlock):
         label = _("Note")
 
 
+# An interview older than this no longer opens a home page when a newer one exists in
+# the source language: the home page is what "latest" promises.
+RECENT_INTERVIEW = datetime.timedelta(days=365)
+
+
+def _recent_interview(translated, interview_model):
+    """``(interview, language)`` for the home page of a language other than the
+    source: its own latest interview while it is recent; else the source language's
+    latest, if recent, with its language (the card says "In French"); else its own."""
+    now = timezone.now()
+    if translated is not None and translated.publication_date >= now - RECENT_INTERVIEW:
+        return translated, None
+    source = (
+        interview_model.objects.live()
+        .public()
+        .filter(
+            locale__language_code=settings.LANGUAGE_CODE,
+            publication_date__gte=now - RECENT_INTERVIEW,
+        )
+        .select_related("main_image")
+        .order_by("-publication_date")
+        .first()
+    )
+    if source is None:
+        return translated, None
+    return source, settings.LANGUAGE_CODE
+
+
 class NewsHighlightsBlock(blocks.StructBlock):
     """The home page's news section: the latest interview and the latest news.
 
@@ -88,6 +120,9 @@ class NewsHighlightsBlock(blocks.StructBlock):
                 .order_by("-publication_date")
                 .first()
             )
+        interview_language = None
+        if not pinned and locale is not None and locale.language_code != settings.LANGUAGE_CODE:
+            interview, interview_language = _recent_interview(interview, InterviewPage)
         news = list(
             NewsPage.objects.live()
             .public()
@@ -100,6 +135,7 @@ class NewsHighlightsBlock(blocks.StructBlock):
         context.update(
             {
                 "interview": interview,
+                "interview_language": interview_language,
                 "news": news,
                 "index_page": NewsIndexPage.objects.live().filter(locale=locale).first(),
             }

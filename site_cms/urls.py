@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import sitemaps
+from home import views as home_views
 from home.caching import shared
 from home.views import favicon
 from merchants.portal.urls import listing_urlpatterns
@@ -62,6 +63,8 @@ urlpatterns += i18n_patterns(
     path(_("retrait/"), include(("merchants.collect.urls", "call_collect"))),
     # Workshop registrations: the form's target and the person's signed link.
     path(_("inscription-atelier/"), include(("events.urls", "event_registration"))),
+    # Where the language switcher leads from a page not translated yet.
+    path(_("page-non-traduite/"), shared(home_views.untranslated_page), name="untranslated_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

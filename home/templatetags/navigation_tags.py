@@ -1,5 +1,7 @@
 """Template tags for the parts of the layout that every page shares."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
@@ -40,9 +42,11 @@ def main_navigation(context):
 def breadcrumb(context):
     page = context.get("page")
     request = context.get("request")
-    ancestors = []
-    if page is not None and page.depth > 2:
-        ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
+    ancestors = context.get("breadcrumb_ancestors")  # a page shown at another address
+    if ancestors is None:
+        ancestors = []
+        if page is not None and page.depth > 2:
+            ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
     return {
         "page": page,
         "ancestors": ancestors,
@@ -97,6 +101,19 @@ def language_switcher(context):
             url = translated if translated != request.get_full_path() else None
         with translation.override(code):
             target = translations.get(code)
+            if url is None and target is None and is_page:
+                # A page type may show an untranslated page in that language itself
+                # (an untranslated shop on the English directory).
+                url_in_language = getattr(page, "url_in_language", None)
+                url = url_in_language(code, request) if url_in_language else None
+                if url is None:
+                    # Say the page is not translated, rather than drop the visitor on
+                    # the other home page.
+                    url = (
+                        reverse("untranslated_page")
+                        + "?"
+                        + urlencode({"page": request.get_full_path(), "lang": current_language})
+                    )
             if url is None and target is None and site is not None:
                 home = localized(site.root_page)
                 target = home if home.locale_id == active_locale().pk else None

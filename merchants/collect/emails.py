@@ -8,9 +8,10 @@ the action that triggered it (see ``home.mail``).
 from django.urls import reverse
 from django.utils import translation
 
-from home import mail
+from home import ical, mail
 from home.mail import absolute_url
 from merchants.collect.booking import request_token
+from merchants.collect.visit import calendar_filename, pickup_calendar, visit
 from merchants.portal.emails import portal_url
 from merchants.portal.models import MerchantAccount
 
@@ -24,19 +25,37 @@ def request_url(pickup_request):
 
 
 def send(messages):
-    """Send ``(email, language, template, context)`` messages (templates under
-    ``call_collect/emails/``); returns how many went."""
+    """Send ``(email, language, template, context[, attachments])`` messages (templates
+    under ``call_collect/emails/``); returns how many went."""
     return mail.send(
-        (address, language, f"call_collect/emails/{template}", context)
-        for address, language, template, context in messages
+        (address, language, f"call_collect/emails/{template}", context, *attachments)
+        for address, language, template, context, *attachments in messages
     )
 
 
-def _to_resident(pickup_request, template):
+def calendar_url(pickup_request):
+    """The resident's signed link to their pickup's ``.ics``."""
+    with translation.override(pickup_request.language):
+        return absolute_url(
+            reverse("call_collect:calendar", kwargs={"token": request_token(pickup_request)})
+        )
+
+
+def _to_resident(pickup_request, template, with_calendar=False):
+    """The resident's email, with what they need to come (address, map, hours that day,
+    phone) and, ``with_calendar``, the pickup's ``.ics`` attached."""
     if not pickup_request.email:
         return []
-    context = {"request": pickup_request, "link": request_url(pickup_request)}
-    return [(pickup_request.email, pickup_request.language, template, context)]
+    link = request_url(pickup_request)
+    context = {"request": pickup_request, "link": link, "visit": visit(pickup_request)}
+    attachments = []
+    if pickup_request.is_booking and pickup_request.is_open:
+        context["calendar_link"] = calendar_url(pickup_request)
+        if with_calendar:
+            with translation.override(pickup_request.language):
+                content = ical.finish(pickup_calendar(pickup_request, link)).decode()
+            attachments = [(calendar_filename(pickup_request), content, "text/calendar")]
+    return [(pickup_request.email, pickup_request.language, template, context, attachments)]
 
 
 def _to_merchant(pickup_request, template):
@@ -63,12 +82,13 @@ def _to_merchant(pickup_request, template):
 def notify_new_request(pickup_request):
     """The resident's receipt and the merchant's notice."""
     return send(
-        _to_resident(pickup_request, "received") + _to_merchant(pickup_request, "new_request")
+        _to_resident(pickup_request, "received", with_calendar=True)
+        + _to_merchant(pickup_request, "new_request")
     )
 
 
 def notify_confirmed(pickup_request):
-    return send(_to_resident(pickup_request, "confirmed"))
+    return send(_to_resident(pickup_request, "confirmed", with_calendar=True))
 
 
 def notify_cancelled_by_merchant(pickup_request):

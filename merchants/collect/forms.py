@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from merchants import open_periods
+from merchants.collect.hints import GENERAL_HINT
 from merchants.collect.models import WEEKDAYS, PickupRequest, SlotException, SlotTemplate
 from merchants.collect.slots import BOOKING_DAYS, in_booking_window, parse_value
 from merchants.opening_hours import PARIS
@@ -56,7 +57,7 @@ class CallbackForm(ResidentForm):
     )
     topic = forms.CharField(
         label=_("À quel sujet ?"),
-        help_text=_("Par exemple : un cadeau pour un amateur de vins, autour de 30 €."),
+        help_text=GENERAL_HINT,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -67,6 +68,12 @@ class CallbackForm(ResidentForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     field_order = ["name", "phone", "time_window", "topic", "email"]
+
+    def __init__(self, *args, topic_hint=None, **kwargs):
+        """``topic_hint``: the example that fits the shop (``hints.callback_hint``)."""
+        super().__init__(*args, **kwargs)
+        if topic_hint is not None:
+            self.fields["topic"].help_text = topic_hint
 
 
 class BookingForm(ResidentForm):

@@ -229,6 +229,19 @@ class PickupRequest(models.Model):
     def can_be_cancelled(self, now):
         return self.cancellation_refused(now) is None
 
+    def get_resident_status_display(self):
+        """The state as the resident reads it: what they wait for, not the merchant's
+        "Nouvelle"."""
+        if self.status == self.Status.NEW:
+            if self.is_booking:
+                return _("En attente de confirmation par le commerce")
+            return _("Envoyée au commerce, qui va vous rappeler")
+        return {
+            self.Status.CONFIRMED: _("Confirmée par le commerce"),
+            self.Status.DONE: _("Terminée"),
+            self.Status.CANCELLED: _("Annulée"),
+        }[self.status]
+
     @property
     def phone_display(self):
         """The resident's number as people write it (04 65 71 88 12)."""

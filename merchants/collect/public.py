@@ -55,6 +55,15 @@ def block_context(page, source):
     }
 
 
+def shown_page_url(page):
+    """The shop's page in the active language: its translation's address, or the
+    address where the other language shows it untranslated, or its own."""
+    language = get_language()
+    if page.locale.language_code != language:
+        return page.url_in_language(language) or page.url
+    return page.url
+
+
 def form_context(page, source, callback_form=None, booking_form=None, day=None):
     """What a form page needs: the form, and for a booking the free slots, of ``day``
     only when it has some (``day_unavailable`` when it has none left)."""
@@ -62,6 +71,7 @@ def form_context(page, source, callback_form=None, booking_form=None, day=None):
     chosen = [slot_day for slot_day in slot_days if slot_day.date == day] if day else []
     return {
         "merchant_page": page,
+        "back_url": shown_page_url(page),
         "callback_form": callback_form or CallbackForm(),
         "booking_form": booking_form or BookingForm(),
         "slot_days": chosen or slot_days,

@@ -10,4 +10,5 @@ urlpatterns = [
     path(_("<id:page_id>/creneau/"), public.book, name="book"),
     path(_("demande/<str:token>/"), public.detail, name="detail"),
     path(_("demande/<str:token>/annuler/"), public.cancel, name="cancel"),
+    path(_("demande/<str:token>/retrait.ics"), public.calendar, name="calendar"),
 ]

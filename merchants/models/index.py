@@ -2,9 +2,11 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from home.models import BasePage
 
@@ -49,6 +51,22 @@ class MerchantIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
         return context
+
+    def route(self, request, path_components):
+        """A shop of the French directory not translated yet is served here too, in
+        this directory's language (``merchants.english_view``)."""
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if len(path_components) != 1:
+                raise
+            # english_view reads MerchantPage, which this module cannot import.
+            from merchants.english_view import untranslated_merchant
+
+            merchant = untranslated_merchant(self, path_components[0])
+            if merchant is None:
+                raise
+            return RouteResult(merchant, kwargs={"directory": self})
 
     def export_url(self, file_format, request=None):
         """Where the open-data file in ``file_format`` (csv, json, geojson) is served."""

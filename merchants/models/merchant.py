@@ -339,10 +339,30 @@ class MerchantPage(BasePage):
             return self.logo, _("Logo de %(name)s") % {"name": self.title}
         return super().social_card_image(context)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, directory=None, **kwargs):
+        """``directory``: the other language's directory this untranslated page is
+        shown in (``merchants.english_view``), or None on the page's own address."""
         # The context module reads these models: imported when a page is served.
         from merchants.page_context import profile_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(profile_context(self, request))
+        context.update(profile_context(self, request, shown_in=directory))
         return context
+
+    def also_served_at(self):
+        """Full URLs where the other languages' directories show this page while it
+        is not translated (purged with it, ``home.caching.page_urls``); listed even
+        once translated, so that publishing the translation purges the old copy."""
+        # english_view reads this model: imported when a page is purged.
+        from merchants.english_view import other_directories
+
+        return [f"{directory.get_full_url()}{self.slug}/" for directory in other_directories(self)]
+
+    def url_in_language(self, language_code, request=None):
+        """Where a visitor reads this page in ``language_code`` when it has no
+        translation there (the language switcher's link), or None."""
+        # english_view reads this model: imported when the switcher asks.
+        from merchants.english_view import directories_without_translation, view_url
+
+        directory = directories_without_translation(self).get(language_code)
+        return view_url(self, directory, request) if directory is not None else None

@@ -204,8 +204,10 @@ def test_english_directory_falls_back_to_french_profiles(client, en):
         == MerchantPage.objects.live().filter(locale__language_code="fr").count()
     )
     url, name = listed(response)[0]
-    assert url.startswith("/commerces/")  # the French profile
-    assert 'lang="fr" hreflang="fr"' in html
+    assert url.startswith("/en/shops/")  # the French profile, shown on the English site
+    # Its name and words are marked French; the page it leads to is English.
+    assert f'<a href="{url}" lang="fr">' in html
+    assert "Description available in French only." in html
     # Category names are English where they have been translated.
     assert "Clothing" in html
 

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.utils import timezone
+from wagtail.models import Locale
 
 from news.models import InterviewPage, NewsPage
 from tests.factories.news import InterviewPageFactory, NewsPageFactory
@@ -136,6 +137,15 @@ def test_home_pin_puts_an_article_first(client, home_fr):
     section = html[html.index("À la une") :]
     assert "3 questions posées à Sophie Marchand" in section
     assert "3 questions posées à Léa Fontaine" not in section
+    # The English home pins the same interview (its translation's body carries the
+    # French page's id): the English version comes first, however old it is.
+    home_en = home_fr.get_translation(Locale.objects.get(language_code="en")).specific
+    body = home_en.body.raw_data
+    for block in body:
+        if block["type"] == "news_highlights":
+            block["value"]["pinned"] = pinned.pk
+    home_en.body = json.dumps(list(body))
+    home_en.save_revision().publish()
     html = client.get("/en/").content.decode()
     assert "3 questions for Sophie Marchand" in html  # the pin follows the language
 

@@ -8,6 +8,7 @@ import pytest
 from wagtail.models import Locale
 
 from home.models import HomePage
+from merchants.models import MerchantPage
 from search.backends import engine as engine_module
 from search.models import SearchPage, SearchTerm
 
@@ -85,6 +86,12 @@ def test_english_site_lists_untranslated_shops_marked_as_french(client, search_p
     html = response.content.decode()
     assert "Boulangerie de l'Herbasse" in results(response)
     assert 'lang="fr" hreflang="fr">Boulangerie de l&#x27;Herbasse<' in html
+    # On the English site's view of the shop, not sent to its French page.
+    herbasse = MerchantPage.objects.get(
+        title="Boulangerie de l'Herbasse", locale__language_code="fr"
+    )
+    assert f'href="/en/shops/{herbasse.slug}/"' in html
+    assert f'href="{herbasse.url}"' not in html
 
 
 def test_english_site_lists_translated_shops_in_english_only(client, search_page):

@@ -14,11 +14,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home import ical
 from merchants import open_periods
 from merchants.collect import booking, emails
 from merchants.collect.forms import BookingForm, CallbackForm
+from merchants.collect.hints import callback_hint
 from merchants.collect.public import form_context, published_merchant
 from merchants.collect.slots import parse_day
+from merchants.collect.visit import calendar_filename, pickup_calendar, visit
 from merchants.portal import throttle
 from merchants.portal.access import private
 
@@ -38,14 +41,15 @@ def _phone_key(phone):
     return throttle.keyed_hash(PHONE_SALT, phone)
 
 
-def _handle(request, page_id, form_class, template, create, day=None):
+def _handle(request, page_id, form_class, template, create, day=None, form_kwargs_for=None):
     """The shared flow of both forms: limits, checks, creation, emails, redirect. The
     form pages are never shared from a cache (their forms carry a CSRF token)."""
     page, merchant = published_merchant(page_id)
     if page is None:
         raise Http404(_("Ce commerce ne propose pas l'appel et retrait."))
     client_key = throttle.client_key(request)
-    form = form_class(request.POST or None, client_key=client_key)
+    form_kwargs = form_kwargs_for(merchant) if form_kwargs_for else {}
+    form = form_class(request.POST or None, client_key=client_key, **form_kwargs)
     if request.method == "POST":
         address_limit = throttle.Limit(FORM_NAME, client_key, IP_LIMIT)
         if throttle.is_limited([address_limit]):
@@ -88,7 +92,14 @@ def callback(request, page_id):
             merchant, form.details(), get_language(), open_periods.current_time()
         )
 
-    return _handle(request, page_id, CallbackForm, "call_collect/callback.html", create)
+    return _handle(
+        request,
+        page_id,
+        CallbackForm,
+        "call_collect/callback.html",
+        create,
+        form_kwargs_for=lambda merchant: {"topic_hint": callback_hint(merchant)},
+    )
 
 
 def book(request, page_id):
@@ -152,6 +163,7 @@ def _detail_page(request, pickup_request, token, now, status=200, **context):
     refusal = pickup_request.cancellation_refused(now)
     context = {
         "pickup_request": pickup_request,
+        "visit": visit(pickup_request),
         "token": token,
         "can_cancel": refusal is None,
         # Why not, when it matters: a cancelled request says so already.
@@ -201,3 +213,17 @@ def cancel(request, token):
         )
     link = reverse("call_collect:detail", kwargs={"token": token})
     return redirect(f"{link}?annulee=1")
+
+
+def calendar(request, token):
+    """The booking's ``.ics`` from the resident's link (private: the link is theirs)."""
+    now = open_periods.current_time()
+    try:
+        pickup_request = _request_or_404(token, now)
+    except booking.LinkExpired:
+        return _link_expired(request)
+    if not pickup_request.is_booking:
+        raise Http404(_("Une demande de rappel n'a pas d'heure de retrait."))
+    link = request.build_absolute_uri(reverse("call_collect:detail", kwargs={"token": token}))
+    calendar_file = pickup_calendar(pickup_request, link)
+    return private(ical.response(calendar_file, calendar_filename(pickup_request), "attachment"))
