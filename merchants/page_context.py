@@ -11,14 +11,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.caching import share_until
 from home.locales import active_locale, in_locale
-from home.pagination import pagination
-from home.params import positive_int
+from home.pagination import page_of, pagination
 from merchants import open_periods
 from merchants.directory import (
     PARAM_PAGE,
@@ -50,12 +47,6 @@ def _page_locale(page, request):
     """The page's locale, from the per-request cache the layout's tags share."""
     locale = active_locale(request)
     return locale if locale is not None and locale.pk == page.locale_id else page.locale
-
-
-def _page_number(request):
-    """The page asked for: 1 when the parameter is missing or not a page number (a
-    number past the last page is a 404)."""
-    return positive_int(request.GET.get(PARAM_PAGE)) or 1
 
 
 def base_urls(index, source, request):
@@ -91,10 +82,7 @@ def directory_context(index, request):
         .prefetch_related("categories", "logo__renditions")
     )
     paginator = Paginator(results, index.per_page)
-    number = _page_number(request)
-    if number > paginator.num_pages:
-        raise Http404(_("Cette page de résultats n'existe pas."))
-    page = paginator.page(number)
+    page, page_notice = page_of(paginator, request.GET.get(PARAM_PAGE))
     urls = base_urls(index, source, request)
     source_language = None if source is None else settings.LANGUAGE_CODE
     cards = [
@@ -126,6 +114,7 @@ def directory_context(index, request):
         "filter_labels": filters.describe(options),
         "paginator": paginator,
         "results_page": page,
+        "page_notice": page_notice,
         "pagination": pagination(page, lambda number: results_url(**{PARAM_PAGE: number})),
         "cards": cards,
         "view": filters.view,

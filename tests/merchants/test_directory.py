@@ -125,7 +125,11 @@ def test_pagination_keeps_the_filters(client, directory):
     assert [name for _url, name in listed(second)] == [page.title for page in delivering[24:]]
     assert 'rel="prev"' in second.content.decode()
     assert 'rel="next"' not in second.content.decode()
-    assert client.get(f"{url}&page=3").status_code == 404
+    past_the_end = client.get(f"{url}&page=3")
+    assert listed(past_the_end) == listed(second)  # the last page, said so
+    assert "La page 3 n’existe pas : il n’y a que 2 pages de résultats" in (
+        past_the_end.content.decode()
+    )
 
 
 def test_empty_result_offers_to_clear_filters(client):

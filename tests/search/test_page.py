@@ -139,7 +139,14 @@ def test_pagination_links_keep_the_query_and_filters(client, search_page):
     assert results(second) and set(results(second)).isdisjoint(results(first))
     assert 'href="/recherche/?q=boulangerie&amp;page=2" rel="next"' in first.content.decode()
     assert 'rel="prev"' in second.content.decode()
-    assert client.get("/recherche/", {"q": "boulangerie", "page": "99"}).status_code == 404
+    past_the_end = client.get("/recherche/", {"q": "boulangerie", "page": "99"})
+    assert past_the_end.status_code == 200
+    pages = re.search(r"page 1 sur (\d+)", first.content.decode()).group(1)
+    last = client.get("/recherche/", {"q": "boulangerie", "page": pages})
+    assert results(past_the_end) == results(last)
+    assert f"il n’y a que {pages} pages de résultats, voici la dernière." in (
+        past_the_end.content.decode()
+    )
 
 
 def test_no_results_suggests_what_to_do(client, search_page):
