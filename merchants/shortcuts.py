@@ -15,7 +15,6 @@ def _directory_url(request):
     if locale not in cache:
         page = (
             MerchantIndexPage.objects.live()
-            .public()
             .filter(locale=locale)
             .only("id", "path", "url_path", "locale_id")
             .first()

@@ -12,7 +12,6 @@ from search.models import SearchPage
 def _search_page(request):
     return (
         SearchPage.objects.live()
-        .public()
         .filter(locale=active_locale(request))
         .only("id", "path", "url_path", "locale_id")
         .first()

@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 # The profile's own (see tests/merchants/test_profile.py), plus three for the block:
 # slot templates, exceptions and taken seats; two for the shop's coming events (the
-# agenda). The cheese shop has an English page, found at once by the switcher.
-PROFILE_QUERIES = 29
+# agenda). The cheese shop has an English page, found at once by the switcher. One for
+# the header's search box (the search page of the visitor's language).
+PROFILE_QUERIES = 30
 
 
 def test_profile_with_booking_form_has_a_fixed_query_count(client, clock, cheese_shop):
