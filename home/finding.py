@@ -70,7 +70,10 @@ def shortcuts(request):
         return []
 
     def compute():
-        found = (resolver(request) for _order, resolver in sorted(_shortcuts.values(), key=lambda item: item[0]))
+        found = (
+            resolver(request)
+            for _order, resolver in sorted(_shortcuts.values(), key=lambda item: item[0])
+        )
         return [shortcut for shortcut in found if shortcut is not None]
 
     return _cached(request, "shortcuts", compute)

@@ -35,7 +35,9 @@ def map_shortcut(request):
     if url is None:
         return None
     return finding.Shortcut(
-        _("Carte des commerces"), f"{url}?{PARAM_VIEW}={VIEW_MAP}", _("Les commerces près de chez vous")
+        _("Carte des commerces"),
+        f"{url}?{PARAM_VIEW}={VIEW_MAP}",
+        _("Les commerces près de chez vous"),
     )
 
 

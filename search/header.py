@@ -31,9 +31,7 @@ def search_shortcut(request):
     box = finding.search_box(request)
     if box is None:
         return None
-    return finding.Shortcut(
-        _("Rechercher"), box.action, _("Commerces, actualités et entretiens")
-    )
+    return finding.Shortcut(_("Rechercher"), box.action, _("Commerces, actualités et entretiens"))
 
 
 def register():

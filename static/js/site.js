@@ -23,11 +23,14 @@ document.addEventListener("DOMContentLoaded", function () {
         if (!menu) {
             return;
         }
+        const nav = button.closest(".main-nav");
         function setOpen(open) {
             button.setAttribute("aria-expanded", open ? "true" : "false");
+            nav.classList.toggle("main-nav--open", open);
         }
         button.hidden = false;
         setOpen(false);
+        nav.classList.add("main-nav--enhanced");
         button.addEventListener("click", function () {
             setOpen(button.getAttribute("aria-expanded") !== "true");
         });

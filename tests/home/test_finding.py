@@ -27,7 +27,8 @@ def test_every_page_has_a_search_box_in_its_header(client, address, action):
     assert response.status_code == 200
     top = header(response.content.decode())
     form = re.search(
-        r'<form class="site-search site-search--header" role="search" method="get" action="([^"]+)"',
+        r'<form class="site-search site-search--header" role="search" method="get" '
+        r'action="([^"]+)"',
         top,
     )
     assert form and form.group(1) == action
@@ -63,15 +64,16 @@ def test_the_home_page_leads_to_search_and_to_the_directory(client):
     html = client.get("/").content.decode()
     hero = html.split('<section class="hero"', 1)[1].split("</section>", 1)[0]
     assert (
-        '<form class="site-search site-search--home" role="search" method="get" action="/recherche/">'
-        in hero
+        '<form class="site-search site-search--home" role="search" method="get" '
+        'action="/recherche/">' in hero
     )
     assert (
         '<label class="site-search__label" for="site-search-home">Que cherchez-vous ?</label>'
         in hero
     )
     shortcuts = re.findall(
-        r'<a class="home-shortcuts__link" href="([^"]+)"><span class="home-shortcuts__label">([^<]+)</span>',
+        r'<a class="home-shortcuts__link" href="([^"]+)">'
+        r'<span class="home-shortcuts__label">([^<]+)</span>',
         html,
     )
     assert shortcuts == [
@@ -81,8 +83,8 @@ def test_the_home_page_leads_to_search_and_to_the_directory(client):
     ]
     english = client.get("/en/").content.decode()
     assert (
-        '<a class="home-shortcuts__link" href="/en/shops/"><span class="home-shortcuts__label">Shop directory</span>'
-        in english
+        '<a class="home-shortcuts__link" href="/en/shops/">'
+        '<span class="home-shortcuts__label">Shop directory</span>' in english
     )
 
 

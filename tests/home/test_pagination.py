@@ -76,7 +76,8 @@ def test_pages_that_exist_say_nothing(client, address):
 def test_the_notice_is_in_the_pages_language(client):
     html = client.get("/en/shops/?page=99").content.decode()
     assert re.search(
-        r'class="page-notice"[^>]*>Page 99 does not exist: there are only \d+ pages of results, here is the last one\.<',
+        r'class="page-notice"[^>]*>Page 99 does not exist: '
+        r"there are only \d+ pages of results, here is the last one\.<",
         html,
     )
     html = client.get("/en/shops/?page=abc").content.decode()
