@@ -116,3 +116,19 @@ def test_no_axe_violations_on_a_phone_and_a_desktop(
     screenshot(page, f"finding-{name}-{width}")
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_search_results_come_first_on_a_phone(phone, browser, live_server):
+    assert phone.goto("/recherche/?q=boulangerie").ok
+    first = phone.locator(".search-result").first
+    assert first.bounding_box()["y"] < PHONE["height"]  # no chips to scroll past
+    chip = phone.locator(".search-facets .chip").first
+    assert not chip.is_visible()
+    phone.locator(".search-facets__summary").click()
+    assert chip.is_visible()
+
+    wide = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = wide.new_page()
+    assert page.goto("/recherche/?q=boulangerie").ok
+    assert page.locator(".search-facets .chip").first.is_visible()  # open beside the results
+    wide.close()
