@@ -26,6 +26,7 @@ from events.forms import parse_session_value, session_value
 from events.models import EventKind, EventOccurrence, EventPage
 from events.page_cache import bound_by_occurrences
 from events.recurrence import PARIS, paris_today
+from home.collation import sorted_by
 from home.pagination import page_of, pagination
 from merchants.models import Commune
 from merchants.territory import TERRITORY
@@ -98,7 +99,7 @@ def _with_pages(occurrences):
 
 def _communes(index, now):
     ids = _occurrences(index).upcoming(now).values("commune_id")
-    return list(Commune.objects.filter(pk__in=ids).order_by("name"))
+    return sorted_by(Commune.objects.filter(pk__in=ids))
 
 
 def _filters(index, request, now):

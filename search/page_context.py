@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
+from home.collation import sort_key
 from home.pagination import page_within, pagination
 from search import kinds
 from search.editorial import popular_searches
@@ -77,7 +78,13 @@ def _facets(outcome, base_url):
             )
         ]
     else:
-        ranked = sorted(facets.categories.items(), key=lambda item: (-item[1], item[0]))
+        ranked = sorted(
+            facets.categories.items(),
+            key=lambda item: (
+                -item[1],
+                sort_key(categories[item[0]].name if item[0] in categories else item[0]),
+            ),
+        )
         chips = [
             Chip(categories[key].name, url(category=categories[key].slug), count)
             for key, count in ranked[:MAX_CHIPS]
@@ -98,7 +105,7 @@ def _facets(outcome, base_url):
         communes = {commune.pk: commune for commune in reference.communes}
         # A search engine's index can name a commune deleted since: skip it.
         known = [(pk, count) for pk, count in facets.communes.items() if pk in communes]
-        ranked = sorted(known, key=lambda item: (-item[1], communes[item[0]].name))
+        ranked = sorted(known, key=lambda item: (-item[1], sort_key(communes[item[0]].name)))
         chips = [
             Chip(communes[pk].name, url(commune=communes[pk].slug), count)
             for pk, count in ranked[:MAX_CHIPS]
