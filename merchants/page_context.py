@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from wagtail.models import Page
 
 from home.caching import share_until
@@ -26,7 +27,7 @@ from merchants.directory import (
     listed_merchants,
     source_directory,
 )
-from merchants.models import Category
+from merchants.models import Category, MerchantGalleryImage
 from merchants.opening_hours import PARIS, midnight, public_holiday_hours, weekly_schedule
 from merchants.structured_data import local_business
 from merchants.territory import TERRITORY
@@ -41,6 +42,7 @@ class MerchantCard:
     categories: list
     status: object
     language: str | None  # set when the card is in another language than the page
+    photo: object = None  # the shop's first photo (MerchantGalleryImage), or None
 
 
 def _page_locale(page, request):
@@ -79,7 +81,19 @@ def directory_context(index, request):
         filters.apply(merchants, now)
         .order_by("sort_name", "pk")
         .select_related("commune", "logo")
-        .prefetch_related("categories", "logo__renditions")
+        .prefetch_related(
+            "categories",
+            "logo__renditions",
+            # The card's photo: every photo's image and renditions in three queries
+            # whatever the number of cards (the first one is shown).
+            Prefetch(
+                "gallery_images",
+                queryset=MerchantGalleryImage.objects.order_by("sort_order", "pk").select_related(
+                    "image"
+                ),
+            ),
+            "gallery_images__image__renditions",
+        )
     )
     paginator = Paginator(results, index.per_page)
     page, page_notice = page_of(paginator, request.GET.get(PARAM_PAGE))
@@ -92,6 +106,7 @@ def directory_context(index, request):
             categories=[options.localized_category(c).name for c in merchant.categories.all()],
             status=merchant.status(now),
             language=source_language if merchant.locale_id != index.locale_id else None,
+            photo=next(iter(merchant.gallery_images.all()), None),
         )
         for merchant in page.object_list
     ]
