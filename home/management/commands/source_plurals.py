@@ -29,9 +29,10 @@ def fill_source_plurals(path):
     catalogue = polib.pofile(str(path), wrapwidth=79)
     kept = polib.POFile(wrapwidth=79)
     kept.header = HEADER
+    # No POT-Creation-Date: makemessages changes it on every run, and the file must stay
+    # the same when the strings do (make check-messages compares it with git).
     kept.metadata = {
         "Project-Id-Version": "site_cms",
-        "POT-Creation-Date": catalogue.metadata.get("POT-Creation-Date", ""),
         "Language": "fr",
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
