@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-MAKEMESSAGES := $(MANAGE) makemessages -l en --no-location --no-obsolete \
-	--ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=node_modules
+MAKEMESSAGES := $(MANAGE) makemessages -l en -l fr --no-location --no-obsolete \
+	--ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=node_modules \
+	&& $(MANAGE) source_plurals
 
 .PHONY: install run test lint format messages check-messages search-node search-node-stop bench clean
 
@@ -48,8 +49,10 @@ format: install node_modules/.installed
 	$(BIN)/djhtml $$(git ls-files '*.html')
 	npm run --silent format
 
-# Update the English catalogue after changing interface strings, then translate the
-# new entries in locale/en/LC_MESSAGES/django.po and run `make messages` again.
+# Update the catalogues after changing interface strings, then translate the new
+# entries in locale/en/LC_MESSAGES/django.po and run `make messages` again. The French
+# catalogue (locale/fr/LC_MESSAGES/django.po) is written by `manage.py source_plurals`:
+# only the plural strings, so that French plural rules (0 and 1 singular) apply.
 messages: install
 	$(MAKEMESSAGES)
 	$(MANAGE) compilemessages --ignore=.venv

@@ -26,8 +26,8 @@ from events.forms import parse_session_value, session_value
 from events.models import EventKind, EventOccurrence, EventPage
 from events.page_cache import bound_by_occurrences
 from events.recurrence import PARIS, paris_today
-from home.pagination import pagination
-from home.params import positive_int
+from home.collation import sorted_by
+from home.pagination import page_of, pagination
 from merchants.models import Commune
 from merchants.territory import TERRITORY
 
@@ -99,15 +99,11 @@ def _with_pages(occurrences):
 
 def _communes(index, now):
     ids = _occurrences(index).upcoming(now).values("commune_id")
-    return list(Commune.objects.filter(pk__in=ids).order_by("name"))
+    return sorted_by(Commune.objects.filter(pk__in=ids))
 
 
 def _filters(index, request, now):
     return AgendaFilters.from_query(request.GET, _communes(index, now), paris_today(now))
-
-
-def _page_number(request):
-    return positive_int(request.GET.get(PARAM_PAGE)) or 1
 
 
 def _common(index, request, filters, now):
@@ -142,15 +138,13 @@ def listing(index, request):
     occurrences = filters.apply(_occurrences(index).upcoming(now)).order_by("start", "pk")
     bound_by_occurrences(request, occurrences, now)
     paginator = Paginator(_with_pages(occurrences), index.per_page)
-    number = _page_number(request)
-    if number > max(paginator.num_pages, 1):
-        raise Http404(_("Cette page de résultats n'existe pas."))
-    page = paginator.page(number)
+    page, page_notice = page_of(paginator, request.GET.get(PARAM_PAGE))
     context = _common(index, request, filters, now)
     index_url = context["index_url"]
     context.update(
         {
             "results_page": page,
+            "page_notice": page_notice,
             "cards": cards(page.object_list, index_url),
             "pagination": pagination(
                 page, lambda n: index_url + filters.query(**{PARAM_PAGE: n if n > 1 else ""})
@@ -244,13 +238,11 @@ def archive(index, request):
         .select_related("commune", "place_merchant__commune", "main_image")
     )
     paginator = Paginator(events, index.per_page)
-    number = _page_number(request)
-    if number > max(paginator.num_pages, 1):
-        raise Http404(_("Cette page de résultats n'existe pas."))
-    page = paginator.page(number)
+    page, page_notice = page_of(paginator, request.GET.get(PARAM_PAGE))
     index_url = index.get_url(request)
     context = {
         "results_page": page,
+        "page_notice": page_notice,
         "events": page.object_list,
         "pagination": pagination(
             page,

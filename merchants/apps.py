@@ -11,7 +11,7 @@ class MerchantsConfig(AppConfig):
         from home import caching, demo, publication, roles
         from home.background import periodic
         from merchants import demo as merchants_demo
-        from merchants import open_periods, search, tasks
+        from merchants import open_periods, search, shortcuts, tasks
         from merchants.models import Category, Commune, MerchantIndexPage
 
         # Their names are on the directory's filters and on thousands of pages.
@@ -24,6 +24,7 @@ class MerchantsConfig(AppConfig):
             lambda: MerchantIndexPage.objects.all(),
         )
         search.register()
+        shortcuts.register()
         demo.register_loader("merchants", merchants_demo.load, order=demo.FEATURES + 1)
 
         periodic.register(

@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.collation import sort_key, sorted_by
 from home.locales import source_version
 from merchants.choices import SERVICE_FIELDS, Service
 from merchants.models import Category, Commune, MerchantPage
@@ -115,9 +116,9 @@ class DirectoryOptions:
             .annotate(n=Count("pk"))
             .values_list("commune_id", "n")
         )
-        self.communes = [
+        self.communes = sorted_by(
             commune for commune in Commune.objects.all() if commune.pk in commune_counts
-        ]
+        )
         self.commune_choices = [
             Choice(commune.slug, commune.name, commune_counts[commune.pk])
             for commune in self.communes
@@ -131,7 +132,7 @@ class DirectoryOptions:
             for key, category in self.categories_by_key.items()
             if key not in self.parent_key
         ]
-        for parent in sorted(top_level, key=lambda category: category.name.casefold()):
+        for parent in sorted_by(top_level):
             key = parent.translation_key
             if not group_counts.get(key):
                 continue
@@ -140,7 +141,7 @@ class DirectoryOptions:
                 for child_key, child in self.categories_by_key.items()
                 if self.parent_key.get(child_key) == key and counts.get(child_key)
             ]
-            children.sort(key=lambda choice: choice.label.casefold())
+            children.sort(key=lambda choice: sort_key(choice.label))
             tree.append(Choice(parent.slug, parent.name, group_counts[key], children))
         return tree
 

@@ -11,14 +11,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.utils.translation import gettext as _
+from django.db.models import Prefetch
 from wagtail.models import Page
 
 from home.caching import share_until
 from home.locales import active_locale, in_locale, source_version
-from home.pagination import pagination
-from home.params import positive_int
+from home.pagination import page_of, pagination
 from home.templatetags.navigation_tags import live_translations
 from merchants import open_periods
 from merchants.directory import (
@@ -31,7 +29,7 @@ from merchants.directory import (
     listed_merchants,
     source_directory,
 )
-from merchants.models import Category
+from merchants.models import Category, MerchantGalleryImage
 from merchants.opening_hours import PARIS, midnight, public_holiday_hours, weekly_schedule
 from merchants.structured_data import local_business
 from merchants.territory import TERRITORY
@@ -46,18 +44,13 @@ class MerchantCard:
     categories: list
     status: object
     language: str | None  # set when the card is in another language than the page
+    photo: object = None  # the shop's first photo (MerchantGalleryImage), or None
 
 
 def _page_locale(page, request):
     """The page's locale, from the per-request cache the layout's tags share."""
     locale = active_locale(request)
     return locale if locale is not None and locale.pk == page.locale_id else page.locale
-
-
-def _page_number(request):
-    """The page asked for: 1 when the parameter is missing or not a page number (a
-    number past the last page is a 404)."""
-    return positive_int(request.GET.get(PARAM_PAGE)) or 1
 
 
 def base_urls(index, source, request):
@@ -92,13 +85,22 @@ def directory_context(index, request):
         filters.apply(merchants, now)
         .order_by("sort_name", "pk")
         .select_related("commune", "logo")
-        .prefetch_related("categories", "logo__renditions")
+        .prefetch_related(
+            "categories",
+            "logo__renditions",
+            # The card's photo: every photo's image and renditions in three queries
+            # whatever the number of cards (the first one is shown).
+            Prefetch(
+                "gallery_images",
+                queryset=MerchantGalleryImage.objects.order_by("sort_order", "pk").select_related(
+                    "image"
+                ),
+            ),
+            "gallery_images__image__renditions",
+        )
     )
     paginator = Paginator(results, index.per_page)
-    number = _page_number(request)
-    if number > paginator.num_pages:
-        raise Http404(_("Cette page de résultats n'existe pas."))
-    page = paginator.page(number)
+    page, page_notice = page_of(paginator, request.GET.get(PARAM_PAGE))
     urls = base_urls(index, source, request)
     source_language = None if source is None else settings.LANGUAGE_CODE
     cards = [
@@ -108,6 +110,7 @@ def directory_context(index, request):
             categories=[options.localized_category(c).name for c in merchant.categories.all()],
             status=merchant.status(now),
             language=source_language if merchant.locale_id != index.locale_id else None,
+            photo=next(iter(merchant.gallery_images.all()), None),
         )
         for merchant in page.object_list
     ]
@@ -125,14 +128,15 @@ def directory_context(index, request):
         return directory_url + _query(filters.params(**overrides))
 
     return {
-        "canonical_params": _canonical_params(filters, options, number),
+        "canonical_params": _canonical_params(filters, options, page.number),
         # The other directories accept the same filters and list the same shops.
-        "alternate_urls": _alternate_urls(index, request, filters, options, number),
+        "alternate_urls": _alternate_urls(index, request, filters, options, page.number),
         "options": options,
         "filters": filters,
         "filter_labels": filters.describe(options),
         "paginator": paginator,
         "results_page": page,
+        "page_notice": page_notice,
         "pagination": pagination(page, lambda number: results_url(**{PARAM_PAGE: number})),
         "cards": cards,
         "view": filters.view,

@@ -11,13 +11,14 @@ class SearchConfig(AppConfig):
         from home import demo, publication, roles
         from home.background import periodic
         from search import demo as search_demo
-        from search import indexing, synonym_changes, tasks
+        from search import header, indexing, synonym_changes, tasks
 
         demo.register_loader("search", search_demo.load, order=demo.EXTRAS)
         roles.register_team_models("wagtailsearchpromotions", ["searchpromotion"])
         roles.register_team_permissions("search", "view_searchterm")
         roles.register_team_models("search", ["searchsynonym"])
         synonym_changes.connect()
+        header.register()
         publication.pages_written.connect(indexing.index_written_pages)
         periodic.register(
             "reconcile_search_index", tasks.reconcile_search_index, periodic.every(minutes=10)

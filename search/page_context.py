@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
-from home.pagination import pagination
+from home.collation import sort_key
+from home.pagination import page_within, pagination
 from search import kinds
 from search.editorial import popular_searches
 from search.query import text_without_filters
@@ -78,7 +78,13 @@ def _facets(outcome, base_url):
             )
         ]
     else:
-        ranked = sorted(facets.categories.items(), key=lambda item: (-item[1], item[0]))
+        ranked = sorted(
+            facets.categories.items(),
+            key=lambda item: (
+                -item[1],
+                sort_key(categories[item[0]].name if item[0] in categories else item[0]),
+            ),
+        )
         chips = [
             Chip(categories[key].name, url(category=categories[key].slug), count)
             for key, count in ranked[:MAX_CHIPS]
@@ -99,7 +105,7 @@ def _facets(outcome, base_url):
         communes = {commune.pk: commune for commune in reference.communes}
         # A search engine's index can name a commune deleted since: skip it.
         known = [(pk, count) for pk, count in facets.communes.items() if pk in communes]
-        ranked = sorted(known, key=lambda item: (-item[1], communes[item[0]].name))
+        ranked = sorted(known, key=lambda item: (-item[1], sort_key(communes[item[0]].name)))
         chips = [
             Chip(communes[pk].name, url(commune=communes[pk].slug), count)
             for pk, count in ranked[:MAX_CHIPS]
@@ -222,13 +228,19 @@ def search_page_context(page, request):
     """Context of the search page (``SearchPage.get_context``)."""
     language = translation.get_language()
     outcome = run_search(request, request.GET, language, per_page=page.results_per_page, log=True)
-    if outcome.is_active and outcome.page > outcome.num_pages:
-        raise Http404(_("Cette page de résultats n'existe pas."))
+    page_notice = ""
+    if outcome.is_active:
+        number, page_notice = page_within(request.GET.get("page"), outcome.num_pages)
+        if number != outcome.page:
+            params = request.GET.copy()
+            params["page"] = str(number)
+            outcome = run_search(request, params, language, per_page=page.results_per_page)
     base_url = page.get_url(request)
     first = (outcome.page - 1) * outcome.per_page + 1
     reset_text = text_without_filters(outcome.text, open_day=True, open_now=True)
     return {
         "search": outcome,
+        "page_notice": page_notice,
         "facet_groups": _facets(outcome, base_url) if outcome.total else [],
         "pagination": _pagination(outcome, base_url),
         "first_result": first,

@@ -8,6 +8,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from home import finding
 from home.locales import active_locale, localized
 from home.models import FooterContent
 
@@ -36,6 +37,25 @@ def main_navigation(context):
         "current_path": getattr(current, "path", ""),
         "request": request,
     }
+
+
+@register.inclusion_tag("includes/site_search.html", takes_context=True)
+def site_search(context, place="header"):
+    """The site's search box: in the header of every page (``place="header"``) and on
+    the home page (``"home"``); nothing on the search page, which has its own."""
+    request = context.get("request")
+    box = finding.search_box(request, context.get("page"))
+    return {
+        "box": None if box is None or box.is_current else box,
+        "place": place,
+        "language": translation.get_language(),
+    }
+
+
+@register.inclusion_tag("includes/home_shortcuts.html", takes_context=True)
+def home_shortcuts(context):
+    """Links from the home page to what residents come for (the directory, search)."""
+    return {"shortcuts": finding.shortcuts(context.get("request"))}
 
 
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)

@@ -2,7 +2,7 @@ from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from home.blocks import BodyBlock, CallToActionBlock
 from home.locales import active_locale, in_locale, translations_by_key
 from home.models import BasePage
-from home.pagination import pagination
+from home.pagination import page_of, pagination
 from home.params import positive_int
 from news.blocks import FootnoteBlock, InterviewBodyBlock
 from news.feeds import NewsAtomFeed, NewsRssFeed
@@ -92,20 +92,13 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if year is not None:
             articles = articles.filter(publication_date__year=year)
 
-        page_number = positive_int(request.GET.get("page")) or 1
         paginator = Paginator(
             articles.select_related("main_image").prefetch_related(
                 "topics", "main_image__renditions"
             ),
             self.items_per_page,
         )
-        try:
-            page_of_articles = paginator.page(page_number)
-        except EmptyPage:
-            if page_number == 1:
-                page_of_articles = paginator.page(1)
-            else:
-                raise Http404(_("Cette page de résultats n'existe pas.")) from None
+        page_of_articles, page_notice = page_of(paginator, request.GET.get("page"))
 
         topics = list(self.topics())
         if topic is not None:
@@ -125,6 +118,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
                     ("annee", year),
                     ("page", page_of_articles.number if page_of_articles.number > 1 else None),
                 ],
+                "page_notice": page_notice,
                 "pagination": pagination(page_of_articles, partial(_page_url, request)),
                 "topics": topics,
                 "topics_by_key": translations_by_key(topics),

@@ -226,4 +226,13 @@
     }
 
     document.querySelectorAll("input[data-autocomplete-url]").forEach(setup);
+
+    // The search page's filters fold on phones (results first) and are open on wide
+    // screens, where they sit beside the results.
+    document.querySelectorAll("details[data-open-from]").forEach(function (panel) {
+        const wide = window.matchMedia(
+            "(min-width: " + panel.getAttribute("data-open-from") + ")",
+        );
+        panel.open = wide.matches;
+    });
 })();

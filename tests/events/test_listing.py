@@ -99,8 +99,12 @@ def test_unknown_values_are_ignored(client, events, query):
     assert "8 dates à venir" in response.content.decode()
 
 
-def test_a_page_past_the_last_is_a_404(client, events):
-    assert client.get("/agenda-test/?page=2").status_code == 404
+def test_a_page_past_the_last_shows_the_only_page(client, events):
+    response = client.get("/agenda-test/?page=2")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "8 dates à venir" in html
+    assert "La page 2 n’existe pas : il n’y a qu’une page de résultats, la voici." in html
 
 
 def test_the_filter_form_works_without_javascript(client, events):

@@ -125,7 +125,11 @@ def test_pagination_keeps_the_filters(client, directory):
     assert [name for _url, name in listed(second)] == [page.title for page in delivering[24:]]
     assert 'rel="prev"' in second.content.decode()
     assert 'rel="next"' not in second.content.decode()
-    assert client.get(f"{url}&page=3").status_code == 404
+    past_the_end = client.get(f"{url}&page=3")
+    assert listed(past_the_end) == listed(second)  # the last page, said so
+    assert "La page 3 n’existe pas : il n’y a que 2 pages de résultats" in (
+        past_the_end.content.decode()
+    )
 
 
 def test_empty_result_offers_to_clear_filters(client):
@@ -269,5 +273,30 @@ def test_directory_queries_do_not_grow_with_the_number_of_merchants(
         merchant.title = f"{merchant.title} bis {offset}"
     refresh_open_periods(more, now=moment)
     assert queries() == with_ten
-    # The layout (site, menus, footer, language links) takes about half of these.
-    assert with_ten <= 29
+    # The layout (site, menus, footer, language links, the header's search page) takes
+    # about half of these; the cards' photos two (the photos with their images, their
+    # renditions).
+    assert with_ten <= 32
+
+
+CARD = re.compile(r'<article class="merchant-card">(.*?)</article>', re.S)
+
+
+def test_cards_show_the_shops_first_photo_or_one_placeholder(client):
+    html = client.get("/commerces/").content.decode()
+    cards = CARD.findall(html)
+    assert len(cards) == 24
+    photos = [
+        re.search(r'<img [^>]*class="merchant-card__photo[^"]*"[^>]*>', card) for card in cards
+    ]
+    assert all(photos), "every card has a picture"
+    tags = [photo.group(0) for photo in photos]
+    for tag in tags:
+        assert re.search(r'width="\d+"', tag) and re.search(r'height="\d+"', tag)
+        assert 'loading="lazy"' in tag and " alt=" in tag
+    real = [tag for tag in tags if "merchant-card__photo--none" not in tag]
+    placeholders = {re.search(r'src="([^"]+)"', tag).group(1) for tag in tags if tag not in real}
+    assert real, "the demo shops with photos show them"
+    assert all(re.search(r'alt="[^"]+"', tag) for tag in real)  # the photo's own text
+    assert len(placeholders) <= 1  # one drawing for every shop without a photo
+    assert all('alt=""' in tag for tag in tags if tag not in real)

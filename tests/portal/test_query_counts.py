@@ -13,15 +13,15 @@ pytestmark = pytest.mark.django_db
 
 # Upper bounds. Session and user, the merchant's account with its page, then what each
 # page shows: the dashboard's call & collect figures (2), the photos' states (the last
-# approved submission, the images: 3).
+# approved submission, the images: 3). One for the header's search box (the search page).
 PORTAL_QUERIES = {
-    "merchant_portal:dashboard": 26,
-    "merchant_portal:profile": 28,
-    "merchant_portal:hours": 22,
-    "merchant_portal:photos": 25,
+    "merchant_portal:dashboard": 27,
+    "merchant_portal:profile": 29,
+    "merchant_portal:hours": 23,
+    "merchant_portal:photos": 26,
     # The merchant has an English page (switcher target); the preview shows the shop's
     # coming events as its public page does (2 queries).
-    "merchant_portal:preview": 26,
+    "merchant_portal:preview": 27,
 }
 
 

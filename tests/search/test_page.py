@@ -149,7 +149,14 @@ def test_pagination_links_keep_the_query_and_filters(client, search_page):
     assert results(second) and set(results(second)).isdisjoint(results(first))
     assert 'href="/recherche/?q=boulangerie&amp;page=2" rel="next"' in first.content.decode()
     assert 'rel="prev"' in second.content.decode()
-    assert client.get("/recherche/", {"q": "boulangerie", "page": "99"}).status_code == 404
+    past_the_end = client.get("/recherche/", {"q": "boulangerie", "page": "99"})
+    assert past_the_end.status_code == 200
+    pages = re.search(r"page 1 sur (\d+)", first.content.decode()).group(1)
+    last = client.get("/recherche/", {"q": "boulangerie", "page": pages})
+    assert results(past_the_end) == results(last)
+    assert f"il n’y a que {pages} pages de résultats, voici la dernière." in (
+        past_the_end.content.decode()
+    )
 
 
 def test_no_results_suggests_what_to_do(client, search_page):
@@ -303,3 +310,28 @@ def test_did_you_mean_is_not_offered_for_a_query_that_finds_enough(client, searc
     assert response.status_code == 200
     assert "Vouliez-vous dire" not in response.content.decode()
     assert SearchTerm.objects.get(terms="fromagerie", language="fr").correction == ""
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("/recherche/?q=zzyzx", "Aucun résultat pour « zzyzx »"),
+        ("/en/search/?q=zzyzx", "No results for “zzyzx”"),
+    ],
+)
+def test_no_results_is_said_once(client, search_page, address, expected):
+    html = unescape(client.get(address).content.decode())
+    heading = re.search(r'id="results-title"[^>]*>\s*(.*?)\s*</h2>', html, re.S).group(1)
+    assert heading == expected
+    assert not re.search(r"\b0 (?:résultat|result)", html)
+    assert html.count("Aucun résultat") + html.count("No results") == 1
+
+
+def test_the_filters_fold_below_a_summary_so_that_results_come_first(client, search_page):
+    html = client.get("/recherche/", {"q": "boulangerie"}).content.decode()
+    panel = re.search(r'<details class="search-facets__panel"[^>]*>', html).group(0)
+    assert " open" not in panel  # folded without JavaScript; search.js opens it on wide screens
+    summary = re.search(r"<summary[^>]*>(.*?)</summary>", html, re.S).group(1)
+    assert "Affiner les résultats" in summary
+    facets = html.index('class="search-facets__panel"')
+    assert html.index('class="chip"', facets) > html.index("</summary>", facets)
