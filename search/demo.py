@@ -39,7 +39,9 @@ def _search_page(g, home):
         g.t("recherche", "search"),
         lambda: SearchPage(
             title=g.t("Recherche", "Search"),
-            show_in_menus=True,
+            # Not in the main menu: every page's header has the search box, which
+            # leads here (and the menu keeps one row at 1280 px).
+            show_in_menus=False,
             intro=g.t(
                 "Commerces, produits, services, actualités : cherchez dans tout le site.",
                 "Shops, products, services, news: search the whole site.",
