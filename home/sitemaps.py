@@ -11,6 +11,9 @@ every page.
 
 Past 50,000 addresses (the protocol's limit for one file), ``/sitemap.xml`` becomes a
 sitemap index of ``/sitemap-<n>.xml`` files of at most 50,000 addresses each.
+
+Live pages that answer "gone" or "not yet" at times (an offer after its last day, out
+of season) are left out by the apps that know them: ``leave_out(pages)``.
 """
 
 from collections import defaultdict
@@ -21,33 +24,51 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 MAX_URLS_PER_FILE = 50_000
+_left_out = []
+
+
+def leave_out(pages):
+    """Register ``pages(now)`` -> (queryset of live pages not to list at ``now``, the
+    moment that set next changes or None); the sitemap is shared until then at most."""
+    _left_out.append(pages)
+
+
+def _left_out_at(now):
+    """(page ids queries to exclude, the first moment one of them changes)."""
+    excluded, changes = [], []
+    for pages in _left_out:
+        queryset, changes_at = pages(now)
+        excluded.append(queryset.values("pk"))
+        if changes_at is not None:
+            changes.append(changes_at)
+    return excluded, min(changes, default=None)
+
+
 # What Django's reverse() leaves unquoted in a path (RFC 3986 sub-delimiters and more).
 PATH_SAFE = "/~:@!$&'()*+,;="
 
 
-def site_page_rows(site):
+def site_page_rows(site, excluded=()):
     """(url_path, translation_key, language code, last change) of every live public
-    page under the site's root page and its translations, in tree order."""
+    page under the site's root page and its translations, in tree order, but the pages
+    of the ``excluded`` queries."""
     roots = site.root_page.get_translations(inclusive=True)
     under_a_root = Q()
     for root in roots.only("path"):
         under_a_root |= Q(path__startswith=root.path)
-    return (
-        Page.objects.live()
-        .public()
-        .filter(under_a_root)
-        .order_by("path")
-        .values_list(
-            "url_path",
-            "translation_key",
-            "locale__language_code",
-            "last_published_at",
-            "latest_revision_created_at",
-        )
+    rows = Page.objects.live().public().filter(under_a_root)
+    for pages in excluded:
+        rows = rows.exclude(pk__in=pages)
+    return rows.order_by("path").values_list(
+        "url_path",
+        "translation_key",
+        "locale__language_code",
+        "last_published_at",
+        "latest_revision_created_at",
     )
 
 
@@ -72,12 +93,18 @@ class AddressMaker:
         return None
 
 
-def sitemap_entries(site):
+def sitemap_entries(site, request=None):
     """[(address, last change, {language: address} of its versions)] for the site."""
+    # home.caching names the sitemap's files (MAX_URLS_PER_FILE): imported when used.
+    from home.caching import share_until
+
+    now = timezone.now()
+    excluded, changes_at = _left_out_at(now)
+    share_until(request, changes_at, now)
     maker = AddressMaker(site)
     entries = []
     versions = defaultdict(dict)  # translation key -> {language code: address}
-    for url_path, key, language, published, revised in site_page_rows(site).iterator(
+    for url_path, key, language, published, revised in site_page_rows(site, excluded).iterator(
         chunk_size=5000
     ):
         url = maker.url(url_path)
@@ -136,7 +163,7 @@ def _site(request):
 
 def sitemap(request):
     """The sitemap, or past ``MAX_URLS_PER_FILE`` addresses the index of its files."""
-    entries = sitemap_entries(_site(request))
+    entries = sitemap_entries(_site(request), request)
     if len(entries) > MAX_URLS_PER_FILE:
         return _xml(_index(request, len(entries)))
     return _xml(_urlset(entries))
@@ -144,7 +171,7 @@ def sitemap(request):
 
 def sitemap_file(request, number):
     """File ``number`` (from 1) of a sitemap too large for one file."""
-    entries = sitemap_entries(_site(request))
+    entries = sitemap_entries(_site(request), request)
     start = (number - 1) * MAX_URLS_PER_FILE
     if start >= len(entries) or len(entries) <= MAX_URLS_PER_FILE:
         raise Http404

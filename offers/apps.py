@@ -10,7 +10,7 @@ class OffersConfig(AppConfig):
     def ready(self):
         from wagtail.signals import post_page_move
 
-        from home import demo
+        from home import demo, sitemaps
         from merchants.models import MerchantPage
         from offers import demo as offers_demo
         from offers import search
@@ -21,5 +21,6 @@ class OffersConfig(AppConfig):
         MerchantPage.subpage_types = [*MerchantPage.subpage_types, "offers.OfferPage"]
         post_page_move.connect(follow_move, sender=OfferPage)
         search.register()
+        sitemaps.leave_out(search.offers_out_of_the_sitemap)
         # After the directory: offers are children of the demo's shops.
         demo.register_loader("offers", offers_demo.load, order=demo.FEATURES + 6)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from merchants import open_periods
 from merchants.models import Category
+from merchants.opening_hours import midnight
 from offers.choices import OfferKind
 from offers.display import price_text
 from offers.models import OfferPage
@@ -93,6 +94,13 @@ def hidden_offers(now):
     today = paris_today(now or open_periods.current_time())
     visible = OfferPage.objects.visible_on(today)
     return OfferPage.objects.live().exclude(pk__in=visible.values("pk"))
+
+
+def offers_out_of_the_sitemap(now):
+    """The sitemap leaves out the offers hidden at ``now``, until the next midnight at
+    which one of the live offers appears or disappears."""
+    changes_on = OfferPage.objects.live().next_change(paris_today(now))
+    return hidden_offers(now), midnight(changes_on) if changes_on else None
 
 
 def register():
