@@ -45,3 +45,12 @@ def test_an_offer_over_is_never_found(client):
     assert api.status_code == 200
     assert "troisième offert" not in api.content.decode()
     assert "troisi\\u00e8me offert" not in api.content.decode()
+
+
+def test_autocomplete_suggests_offers_but_not_those_over(client):
+    found = client.get("/api/search/autocomplete/", {"q": "pico"}).json()["suggestions"]
+    offer = next(item for item in found if item["type"] == "offer")
+    assert offer["label"] == "Picodon AOP affiné"
+    assert offer["url"] == OfferPage.objects.get(title="Picodon AOP affiné").url
+    ended = client.get("/api/search/autocomplete/", {"q": "saint-félicien troisième"}).json()
+    assert all("troisième" not in item["label"] for item in ended["suggestions"])
