@@ -63,8 +63,11 @@ def test_the_offer_page_has_product_and_offer_json_ld_allowed_by_its_hash(
     response = client.get(offer.url)
     assert response.status_code == 200
     text = response.content.decode()
-    (data,), (raw,) = json_ld(text)
-    assert data["@type"] == "Product"
+    blocks, raws = json_ld(text)
+    # The offer's block, beside the breadcrumb's (BreadcrumbList); each hashed for the CSP.
+    assert sorted(block["@type"] for block in blocks) == ["BreadcrumbList", "Product"]
+    data, raw = next((b, r) for b, r in zip(blocks, raws, strict=True) if b["@type"] == "Product")
+    assert all(script_hash(r) in response["Content-Security-Policy"] for r in raws)
     assert data["name"] == "Picodon en promotion"
     deal = data["offers"]
     assert deal["price"] == "3.50"
