@@ -25,10 +25,11 @@ from events.filters import (
 from events.forms import parse_session_value, session_value
 from events.models import EventKind, EventOccurrence, EventPage
 from events.page_cache import bound_by_occurrences
-from events.recurrence import PARIS, paris_today
+from events.recurrence import PARIS
 from home.collation import sorted_by
 from home.pagination import page_of, pagination
 from merchants.models import Commune
+from merchants.opening_hours import paris_today
 from merchants.territory import TERRITORY
 
 MONTH_MIN_YEAR = 2020

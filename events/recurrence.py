@@ -23,11 +23,6 @@ from icalendar import vRecur
 PARIS = ZoneInfo("Europe/Paris")
 
 
-def paris_today(now):
-    """The date in Paris at ``now`` (an aware datetime)."""
-    return now.astimezone(PARIS).date()
-
-
 # How far ahead occurrences are computed and stored (``EventOccurrence``); the daily
 # ``refresh_event_occurrences`` command moves the horizon on.
 HORIZON_DAYS = 400

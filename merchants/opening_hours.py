@@ -113,6 +113,11 @@ def midnight(day):
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=PARIS)
 
 
+def paris_today(now):
+    """The date in Paris at ``now`` (an aware datetime)."""
+    return now.astimezone(PARIS).date()
+
+
 @dataclass(frozen=True)
 class Closure:
     """A temporary closure, from ``first_day`` to ``last_day`` included."""

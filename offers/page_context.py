@@ -23,7 +23,7 @@ from home.params import positive_int
 from merchants import open_periods
 from merchants.directory import DirectoryFilters, DirectoryOptions
 from merchants.models import MerchantPage
-from merchants.opening_hours import PARIS, midnight
+from merchants.opening_hours import midnight, paris_today
 from offers.choices import Availability, OfferKind
 from offers.display import availability_text, price_text
 from offers.models import OfferPage, first_change
@@ -33,10 +33,6 @@ PARAM_KIND = "type"
 PARAM_PROMOTIONS = "promotions"
 PARAM_PAGE = "page"
 MERCHANT_SECTION_LIMIT = 50
-
-
-def paris_today(now):
-    return now.astimezone(PARIS).date()
 
 
 def _share_until_change(request, offers, today, now):

@@ -9,11 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from merchants import open_periods
 from merchants.models import Category
-from merchants.opening_hours import midnight
+from merchants.opening_hours import midnight, paris_today
 from offers.choices import OfferKind
 from offers.display import price_text
 from offers.models import OfferPage
-from offers.page_context import paris_today
 from search import kinds
 from search.results import SearchResult, other_language
 

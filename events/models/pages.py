@@ -21,6 +21,7 @@ from events.forms import EventPageForm, session_value
 from events.models.occurrences import EventOccurrence
 from home.blocks import BodyBlock
 from home.models import BasePage
+from merchants.opening_hours import paris_today
 from merchants.territory import validate_coordinates
 
 
@@ -60,7 +61,7 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
         days = EventOccurrence.objects.filter(
             locale_id=self.locale_id, page__path__startswith=self.path
         ).aggregate(first=models.Min("start_day"), last=models.Max("end_day"))
-        today = recurrence.paris_today(timezone.now())
+        today = paris_today(timezone.now())
         first = min(days["first"] or today, today).replace(day=1)
         last = max(days["last"] or today, today)
         month = first

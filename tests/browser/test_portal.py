@@ -7,6 +7,7 @@ import io
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
+from django.core import mail
 from PIL import Image as PILImage
 from wagtail.models import WorkflowState
 
@@ -196,3 +197,40 @@ def test_hours_with_a_range_ending_before_it_starts_are_explained_accessibly(pho
     screenshot(phone, "portal-hours-error-375")
     assert results.violations_count == 0, results.generate_report()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_two_photos_then_one_submission_on_a_desktop(browser, live_server, demo_site, tmp_path):
+    """At 1280 px: two photos added, then one "Envoyer pour validation": one review,
+    one email per reviewer."""
+    user = get_user_model().objects.get(username=EMAIL)
+    user.set_password(PASSWORD)
+    user.save()
+    merchant = MerchantPage.objects.get(external_id="demo-002", locale__language_code="fr")
+    WorkflowState.objects.for_instance(merchant).delete()  # start without a review
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
+    desktop = context.new_page()
+    sign_in(desktop)
+    for number, colour in enumerate(("#9c3d10", "#0b4f6c"), start=1):
+        photo = tmp_path / f"rayon-{number}.jpg"
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (900, 700), colour).save(buffer, format="JPEG")
+        photo.write_bytes(buffer.getvalue())
+        desktop.goto("/espace-commercant/photos/")
+        desktop.get_by_label("Photo", exact=True).set_input_files(str(photo))
+        desktop.get_by_label("Description de la photo").fill(f"Le rayon numéro {number}")
+        desktop.get_by_role("button", name="Ajouter la photo").click()
+        desktop.wait_for_url("**/espace-commercant/photos/")
+    assert not WorkflowState.objects.for_instance(merchant).exists()
+    assert desktop.content().count("En attente : pas encore envoyée pour validation") >= 2
+    mail.outbox.clear()
+
+    desktop.get_by_role("button", name="Envoyer pour validation").first.click()
+    desktop.wait_for_load_state()
+
+    assert WorkflowState.objects.for_instance(merchant).count() == 1
+    recipients = [address for message in mail.outbox for address in message.to]
+    assert recipients and len(recipients) == len(set(recipients))
+    assert desktop.evaluate("document.documentElement.scrollWidth") <= 1280
+    context.close()
