@@ -34,7 +34,7 @@ def test_book_by_keyboard_then_cancel_from_the_email(page, cheese_shop, screensh
     # The shop's page (shared from a cache) asks for the day; the times come next.
     tab_to(page, "input[name='jour']")
     assert page.evaluate("document.activeElement.checked")  # the first day is chosen
-    tab_to(page, "button[type='submit']")
+    tab_to(page, "main button[type='submit']")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Choisir l'heure"
     page.keyboard.press("Enter")
     page.wait_for_url("**/retrait/*/creneau/?jour=*")
@@ -66,7 +66,7 @@ def test_book_by_keyboard_then_cancel_from_the_email(page, cheese_shop, screensh
     )
     path = link.removeprefix("http://testserver")
     page.goto(path)
-    tab_to(page, "button[type='submit']")
+    tab_to(page, "main button[type='submit']")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Annuler ma réservation"
     page.keyboard.press("Enter")
     page.wait_for_url("**?annulee=1")

@@ -33,7 +33,7 @@ def test_this_weekend_by_keyboard_then_open_an_event_and_subscribe(page, agenda,
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.value") == "week-end"
-    tab_to(page, "button[type='submit']")
+    tab_to(page, "main button[type='submit']")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Afficher les événements"
     page.keyboard.press("Enter")
     page.wait_for_url("**quand=week-end**")
@@ -93,7 +93,7 @@ def test_register_to_a_workshop_then_cancel_from_the_email(page, agenda, screens
         if line.startswith("Voir ou annuler")
     )
     page.goto(link.removeprefix("http://testserver"))
-    tab_to(page, "button[type='submit']")
+    tab_to(page, "main button[type='submit']")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Annuler mon inscription"
     page.keyboard.press("Enter")
     page.wait_for_url("**?annulee=1")
