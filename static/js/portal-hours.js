@@ -40,7 +40,8 @@ document.addEventListener("DOMContentLoaded", function () {
         const data = new FormData(form);
         data.set("action", fromText ? "preview_text" : "preview");
         const number = ++sent;
-        fetch(form.action, {
+        // Not form.action: the form's buttons are named "action", which that property returns.
+        fetch(form.getAttribute("action") || window.location.href, {
             method: "POST",
             body: data,
             credentials: "same-origin",

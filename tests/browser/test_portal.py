@@ -3,9 +3,11 @@ and no axe-core violation on any portal page."""
 
 import datetime
 import io
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 from django.contrib.auth import get_user_model
 from django.core import mail
 from PIL import Image as PILImage
@@ -110,7 +112,25 @@ def test_public_portal_pages_have_no_axe_violations(phone, screenshot, name):
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_merchant_sets_split_hours_and_a_closed_day_with_the_keyboard(phone, screenshot):
+@pytest.fixture(params=[375, 1280], ids=["phone", "desktop"])
+def screen(request, browser, live_server, demo_site):
+    """The demo merchant's browser, on a phone and on a desktop."""
+    user = get_user_model().objects.get(username=EMAIL)
+    user.set_password(PASSWORD)
+    user.save()
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": request.param, "height": 900},
+        locale="fr-FR",  # a French browser: 24-hour time inputs
+    )
+    page = context.new_page()
+    page.width = request.param
+    yield page
+    context.close()
+
+
+def test_merchant_sets_split_hours_and_a_closed_day_with_the_keyboard(screen, screenshot):
+    phone = screen
     sign_in(phone)
     phone.goto("/espace-commercant/horaires/")
     tuesday = phone.get_by_label("Ouvert le mardi")
@@ -129,14 +149,19 @@ def test_merchant_sets_split_hours_and_a_closed_day_with_the_keyboard(phone, scr
         phone.keyboard.press("Enter")
     sunday = phone.get_by_label("Ouvert le dimanche")
     assert sunday.is_checked()  # copied from Tuesday
+    preview = phone.locator(".hours-preview")
+    tuesday_row = preview.get_by_role("row").filter(has_text=re.compile("mardi", re.IGNORECASE))
+    assert "06:30" in tuesday_row.inner_text() and "19:30" in tuesday_row.inner_text()
     sunday.focus()
     phone.keyboard.press("Space")
+    sunday_row = preview.get_by_role("row").filter(has_text=re.compile("dimanche", re.IGNORECASE))
+    expect(sunday_row).to_contain_text("Fermé")  # the preview follows the form as it changes
     phone.get_by_label("Fermé les jours fériés").focus()
     phone.keyboard.press("Space")
     closed_day = datetime.date.today() + datetime.timedelta(days=20)
     phone.get_by_label("Date", exact=True).first.fill(closed_day.isoformat())
-    screenshot(phone, "portal-hours-375")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    screenshot(phone, f"portal-hours-{phone.width}")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= phone.width
     phone.get_by_role("button", name="Publier ces horaires").last.focus()
     with phone.expect_navigation():
         phone.keyboard.press("Enter")
