@@ -7,10 +7,10 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import expect
 from django.contrib.auth import get_user_model
 from django.core import mail
 from PIL import Image as PILImage
+from playwright.sync_api import expect
 from wagtail.models import WorkflowState
 
 from merchants.models import MerchantPage
