@@ -253,8 +253,12 @@ class EventPage(RoutablePageMixin, BasePage):
         ),
         InlinePanel(
             "date_changes",
-            label=_("Exceptions : date supprimée, annulée ou déplacée"),
+            label=_("exception"),
             heading=_("Exceptions"),
+            help_text=_(
+                "Une date de la répétition supprimée, annulée (elle reste affichée avec "
+                "votre message) ou déplacée à un autre jour ou une autre heure."
+            ),
         ),
         MultiFieldPanel(
             [

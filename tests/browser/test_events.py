@@ -147,11 +147,15 @@ def test_agenda_pages_have_no_axe_violations(browser, live_server, agenda, scree
             assert page.goto(url).ok, url
             no_violations(page)
             screenshot(page, f"{name}-{width}")
+            fits_the_screen(page, WIDTHS[width])
         for name in _registration_states(page):
             no_violations(page)
             screenshot(page, f"{name}-{width}")
-        # A page that is too narrow scrolls sideways: nothing may be wider than the screen.
-        page.goto("/agenda/mois/")
-        assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]
+            fits_the_screen(page, WIDTHS[width])
     finally:
         context.close()
+
+
+def fits_the_screen(page, width):
+    """A page that is too narrow scrolls sideways: nothing may be wider than the screen."""
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url
