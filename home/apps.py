@@ -9,6 +9,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.urls import register_converter
+        from wagtail.models import PageViewRestriction
 
         # Connects Wagtail's publication signals to the pipeline.
         from home import caching, checks, demo, publication, roles  # noqa: F401 (checks)
@@ -44,7 +45,9 @@ class HomeConfig(AppConfig):
             published=caching.follow_publication,
             unpublished=caching.follow_publication,
         )
-        caching.purge_everything_on_change(FooterContent, SiteSettings)
+        # A view restriction hides pages without a publication: nothing cached may
+        # still show them, and the menu leaves them out (home.frame).
+        caching.purge_everything_on_change(FooterContent, SiteSettings, PageViewRestriction)
         caching.connect_tree_changes()
 
         # Every new image file loses its metadata, whichever way it is saved (imported

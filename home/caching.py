@@ -47,6 +47,7 @@ from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_c
 from wagtail.models import Page, Site
 from wagtail.signals import post_page_move
 
+from home import frame
 from home.sitemaps import MAX_URLS_PER_FILE
 
 logger = logging.getLogger(__name__)
@@ -306,7 +307,9 @@ def purge_urls(urls):
 
 
 def purge_pages(pages):
-    """Purge ``pages`` and what shows them (see ``urls_to_purge``)."""
+    """Purge ``pages`` and what shows them (see ``urls_to_purge``), and the frame every
+    page shares (``home.frame``: a page may be in the menu or the footer)."""
+    frame.renew()
     purge_urls(urls_to_purge(pages))
 
 
@@ -321,6 +324,7 @@ def purge_page_only(pages):
 def purge_everything():
     """Every page of every site, once the transaction commits: after a change to what
     every page shows (the footer, the site's settings, a category's name)."""
+    frame.renew()
     transaction.on_commit(_purge_everything_now)
 
 

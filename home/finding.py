@@ -9,11 +9,13 @@ The foundation draws them; feature apps say where they lead from their
     finding.register_search(search_box)         # request -> SearchBox or None
     finding.register_shortcut("directory", directory_link, order=10)  # request -> Shortcut
 
-Each resolver is called at most once per request (the header and the home page share
-the answer), so a page pays one query per registered resolver.
+Each resolver's answer is kept with the frame every page shares (``home.frame``): it is
+computed again only after a page or what every page shows changes.
 """
 
 from dataclasses import dataclass
+
+from home import frame
 
 _search = []
 _shortcuts = {}
@@ -48,10 +50,8 @@ def register_shortcut(name, resolver, order=100):
 
 
 def _cached(request, key, compute):
-    cache = request.__dict__.setdefault("_site_cms_finding", {})
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
+    # Where the box and the shortcuts lead depends on the site and the language only.
+    return frame.remember(request, f"finding:{key}", compute)
 
 
 def search_box(request, page=None):

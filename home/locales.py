@@ -8,6 +8,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
+from home import frame
+
 
 def active_locale(request=None):
     """The Locale of the active language (cached on ``request`` when one is given)."""
@@ -18,8 +20,15 @@ def active_locale(request=None):
         if request is not None:
             request._site_cms_locales = cache
     if language not in cache:
-        cache[language] = Locale.objects.filter(language_code=language).first()
+        if request is None:
+            cache[language] = _locale_of(language)
+        else:  # kept with the frame every page shares
+            cache[language] = frame.remember(request, "locale", lambda: _locale_of(language))
     return cache[language]
+
+
+def _locale_of(language):
+    return Locale.objects.filter(language_code=language).first()
 
 
 def localized(page, request=None):

@@ -1,4 +1,5 @@
 from .base import BasePage
+from .frame import FrameVersion
 from .pages import HomePage, StandardPage
 from .site_settings import FooterContent, SiteSettings
 from .translation_status import StaleTranslation
@@ -6,6 +7,7 @@ from .translation_status import StaleTranslation
 __all__ = [
     "BasePage",
     "FooterContent",
+    "FrameVersion",
     "HomePage",
     "SiteSettings",
     "StaleTranslation",

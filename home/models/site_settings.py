@@ -4,8 +4,9 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, Site, TranslatableMixin
 
+from home import frame
 from home.blocks import LinkBlock
 
 
@@ -47,6 +48,18 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("paramètres du site")
+
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, read from the frame every page shares (``home.frame``) rather
+        than from the database on each request."""
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            site = Site.find_for_request(request)
+            settings = frame.remember(request, "settings", lambda: cls.for_site(site))
+            settings._request = request
+            setattr(request, attribute, settings)
+        return getattr(request, attribute)
 
     @property
     def social_links(self):

@@ -1,5 +1,6 @@
 """Template tags for the parts of the layout that every page shares."""
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import template
@@ -8,7 +9,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home import finding
+from home import finding, frame
 from home.locales import active_locale, localized
 from home.models import FooterContent
 
@@ -23,20 +24,36 @@ def _home_for_request(request):
     return localized(site.root_page, request)
 
 
+@dataclass(frozen=True)
+class MenuLink:
+    title: str
+    url: str
+    path: str  # the page's tree path: the current page is in its section
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     request = context["request"]
     current = context.get("page")
-    home = _home_for_request(request)
-    items = []
-    if home is not None:
-        items = list(home.get_children().live().public().in_menu())
+    home, items = frame.remember(request, "menu", lambda: _menu(request))
     return {
         "home": home,
         "items": items,
         "current_path": getattr(current, "path", ""),
-        "request": request,
     }
+
+
+def _menu(request):
+    """The home page of the active language and its children shown in menus."""
+    home = _home_for_request(request)
+    if home is None:
+        return None, []
+    children = home.get_children().live().public().in_menu()
+    return _link(home, request), [_link(child, request) for child in children]
+
+
+def _link(page, request):
+    return MenuLink(page.title, page.get_url(request), page.path)
 
 
 @register.inclusion_tag("includes/site_search.html", takes_context=True)
@@ -66,13 +83,27 @@ def breadcrumb(context):
     if ancestors is None:
         ancestors = []
         if page is not None and page.depth > 2:
-            ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
+            ancestors = _routed_ancestors(request, page)
+            if ancestors is None:
+                ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
     return {
         "page": page,
         "ancestors": ancestors,
         "request": request,
         "structured_data": _breadcrumb_list(page, ancestors, request) if ancestors else None,
     }
+
+
+def _routed_ancestors(request, page):
+    """``page``'s live ancestors from the home page down, as routing went through them
+    to serve it (``BasePage.route``), or None when it was not served that way."""
+    route = getattr(request, "_site_cms_route", None)
+    if not route or route[-1].pk != page.pk or route[0].depth != 2:
+        return None
+    ancestors = route[:-1]
+    if [ancestor.depth for ancestor in ancestors] != list(range(2, page.depth)):
+        return None
+    return [ancestor for ancestor in ancestors if ancestor.live]
 
 
 def _breadcrumb_list(page, ancestors, request):
@@ -156,11 +187,29 @@ def live_translations(page, request):
     return translations
 
 
+@dataclass(frozen=True)
+class Footer:
+    text: str
+    links: tuple  # (label, url) pairs
+
+
 @register.inclusion_tag("includes/footer.html", takes_context=True)
 def site_footer(context):
     request = context.get("request")
     return {
-        "footer": FooterContent.for_locale(active_locale(request)),
+        "footer": frame.remember(request, "footer", lambda: _footer(request)),
         "settings": context.get("settings"),
-        "request": request,
     }
+
+
+def _footer(request):
+    """The footer in the active language (links to pages in their translation)."""
+    footer = FooterContent.for_locale(active_locale(request))
+    if footer is None:
+        return None
+    links = []
+    for link in footer.links:
+        page = localized(link.value["page"], request) if link.value["page"] else None
+        url = page.get_url(request) if page is not None else link.value["url"]
+        links.append((link.value["label"], url))
+    return Footer(footer.text, tuple(links))

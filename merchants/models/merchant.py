@@ -139,6 +139,7 @@ class MerchantPage(BasePage):
     parent_page_types = ["merchants.MerchantIndexPage"]
     subpage_types = []
     template = "merchants/merchant_page.html"
+    route_select_related = ("locale", "commune")
 
     content_panels = [
         *BasePage.content_panels,

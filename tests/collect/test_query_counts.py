@@ -9,13 +9,11 @@ from tests.query_counts import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 
-# The profile's own (see tests/merchants/test_profile.py), plus three for the block:
-# slot templates, exceptions and taken seats; two for the shop's coming events (the
-# agenda); four for the shop's offers (view restrictions, offers, their photos'
-# renditions, measured 33 with the cheese shop's three offers: tests/offers). The
-# cheese shop has an English page, found at once by the switcher. One for the header's
-# search box (the search page of the visitor's language).
-PROFILE_QUERIES = 34
+# The profile's own (see tests/merchants/test_profile.py: routing, the frame every page
+# shares, the shop's relations, its coming events, its offers), with the block's three:
+# slot templates, exceptions and taken seats. The cheese shop has an English page,
+# found at once by the switcher.
+PROFILE_QUERIES = 22
 
 
 def test_profile_with_booking_form_has_a_fixed_query_count(client, clock, cheese_shop):

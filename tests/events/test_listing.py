@@ -207,6 +207,6 @@ def _bulk_events(agenda, count, offset):
 def test_query_count_is_the_same_with_10_and_500_events(client, agenda, url):
     _bulk_events(agenda, 10, 0)
     response = assert_constant_queries(
-        lambda: client.get(url), lambda: _bulk_events(agenda, 490, 10), at_most=30
+        lambda: client.get(url), lambda: _bulk_events(agenda, 490, 10), at_most=14
     )
     assert response.status_code == 200

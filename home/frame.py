@@ -1,0 +1,94 @@
+"""What every page shows around its content, built once per site and language and
+kept in Django's cache until it changes: the main menu, the footer, the site's
+settings, the search box's address and the home page's shortcuts.
+
+Building it costs about eight queries (the home page in the visitor's language, its
+menu children, view restrictions, the footer and its links, the settings, the search
+page); reading it costs one, the version of the frame (``FrameVersion``), which
+``renew`` changes in the transaction of every page publication, withdrawal, move or
+deletion (``home.caching.purge_pages``) and of every change to what every page shows
+(``home.caching.purge_everything``). Entries are keyed by that version, so a change
+is seen by every app server at once and an entry is never read again once stale.
+
+Parts are named and built by whoever draws them::
+
+    menu = frame.remember(request, "menu", lambda: build_menu(request))
+
+``compute`` must depend only on the request's site and active language, and return
+something picklable (plain data, or model instances without the request).
+"""
+
+import logging
+import uuid
+
+from django.core.cache import caches
+from django.utils import translation
+from wagtail.models import Site
+
+from home.models.frame import FrameVersion
+
+logger = logging.getLogger(__name__)
+
+CACHE_ALIAS = "default"
+KEY_PREFIX = "site-frame"
+# Entries under an old version are never read again; they leave the cache after this.
+LIFETIME_SECONDS = 24 * 3600
+_MISSING = object()
+
+
+def version():
+    """The frame's current version (created on first use)."""
+    token = FrameVersion.objects.values_list("token", flat=True).first()
+    if token is None:
+        token = FrameVersion.objects.create().token
+    return token.hex
+
+
+def renew():
+    """A new version: every part is built again on its next use. Called in the
+    transaction of the change, so that it is rolled back with it."""
+    if not FrameVersion.objects.update(token=uuid.uuid4()):
+        FrameVersion.objects.create()
+
+
+def remember(request, name, compute):
+    """``compute()``'s answer for ``request``'s site and language, from the cache while
+    the frame's version lasts (and once per request in any case)."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_site_cms_frame", {})
+    language = translation.get_language()
+    if (name, language) in memo:
+        return memo[(name, language)]
+    key = _key(request, name, language, memo)
+    value = _MISSING if key is None else _get(key)
+    if value is _MISSING:
+        value = compute()
+        if key is not None:
+            _set(key, value)
+    memo[(name, language)] = value
+    return value
+
+
+def _key(request, name, language, memo):
+    if "version" not in memo:
+        memo["version"] = version()
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return f"{KEY_PREFIX}:{memo['version']}:{site.pk}:{language}:{name}"
+
+
+def _get(key):
+    try:
+        return caches[CACHE_ALIAS].get(key, _MISSING)
+    except Exception:  # noqa: BLE001 - the cache down: build the frame instead
+        logger.warning("Cache unavailable: the page frame is built again.", exc_info=True)
+        return _MISSING
+
+
+def _set(key, value):
+    try:
+        caches[CACHE_ALIAS].set(key, value, LIFETIME_SECONDS)
+    except Exception:  # noqa: BLE001
+        logger.warning("Cache unavailable: the page frame is not kept.", exc_info=True)
