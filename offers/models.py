@@ -40,9 +40,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
+from home.models import BasePage, page_translatable_fields
 from offers import prices
 from offers.choices import Availability, OfferKind, PriceMode, Unit, month_bit, months_of
 from offers.forms import OfferPageForm
@@ -272,36 +271,23 @@ class OfferPage(BasePage):
 
     # Text is translated; the facts (price, availability, stock, dates, kind,
     # categories, photo) follow the French page.
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
-        TranslatableField("description"),
-        TranslatableField("photo_alt"),
-        TranslatableField("conditions"),
-        *(
-            SynchronizedField(name)
-            for name in [
-                "show_in_menus",
-                "listing_image",
-                "social_image",
-                "kind",
-                "photo",
-                "price_mode",
-                "price",
-                "price_max",
-                "unit",
-                "availability",
-                "season_months",
-                "stock_quantity",
-                "valid_from",
-                "valid_until",
-                "categories",
-            ]
-        ),
-    ]
+    translatable_fields = page_translatable_fields(
+        translated=["description", "photo_alt", "conditions"],
+        synchronised=[
+            "kind",
+            "photo",
+            "price_mode",
+            "price",
+            "price_max",
+            "unit",
+            "availability",
+            "season_months",
+            "stock_quantity",
+            "valid_from",
+            "valid_until",
+            "categories",
+        ],
+    )
 
     class Meta:
         verbose_name = _("offre")

@@ -14,13 +14,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from events import recurrence
 from events.forms import EventPageForm, session_value
 from events.models.occurrences import EventOccurrence
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, page_translatable_fields
 from merchants.opening_hours import paris_today
 from merchants.territory import validate_coordinates
 
@@ -297,46 +296,30 @@ class EventPage(RoutablePageMixin, BasePage):
 
     # Text is translated; when, where and how many are facts that follow the French
     # page (home.translation.sync republishes the translations with them).
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
-        TranslatableField("lead"),
-        TranslatableField("body"),
-        TranslatableField("main_image_alt"),
-        TranslatableField("organiser"),
-        TranslatableField("price_note"),
-        TranslatableField("accessibility"),
-        *(
-            SynchronizedField(name)
-            for name in [
-                "show_in_menus",
-                "listing_image",
-                "social_image",
-                "kind",
-                "main_image",
-                "place_merchant",
-                "place_name",
-                "street_address",
-                "commune",
-                "latitude",
-                "longitude",
-                "start_date",
-                "start_time",
-                "end_date",
-                "end_time",
-                "recurrence",
-                "date_changes",
-                "price",
-                "link",
-                "topics",
-                "capacity",
-                "proposed_by",
-            ]
-        ),
-    ]
+    translatable_fields = page_translatable_fields(
+        translated=["lead", "body", "main_image_alt", "organiser", "price_note", "accessibility"],
+        synchronised=[
+            "kind",
+            "main_image",
+            "place_merchant",
+            "place_name",
+            "street_address",
+            "commune",
+            "latitude",
+            "longitude",
+            "start_date",
+            "start_time",
+            "end_date",
+            "end_time",
+            "recurrence",
+            "date_changes",
+            "price",
+            "link",
+            "topics",
+            "capacity",
+            "proposed_by",
+        ],
+    )
 
     class Meta:
         verbose_name = _("événement")

@@ -1,4 +1,4 @@
-from .base import BasePage
+from .base import BasePage, page_translatable_fields
 from .frame import FrameVersion
 from .pages import HomePage, StandardPage
 from .site_settings import FooterContent, SiteSettings
@@ -12,4 +12,5 @@ __all__ = [
     "SiteSettings",
     "StaleTranslation",
     "StandardPage",
+    "page_translatable_fields",
 ]

@@ -4,10 +4,27 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home import frame, slugs
 from home.forms import SitePageForm
 from home.translation import guard
+
+# What every page has, for page types that list their fields for wagtail-localize:
+# text translated, the menu flag and the pictures kept as in the French page.
+PAGE_TRANSLATED = ("title", "slug", "seo_title", "search_description", "listing_summary")
+PAGE_SYNCHRONISED = ("show_in_menus", "listing_image", "social_image")
+
+
+def page_translatable_fields(translated, synchronised):
+    """wagtail-localize's ``translatable_fields`` of a page type whose facts (address,
+    dates, prices...) must follow the French page rather than be offered for
+    translation: every page's fields, then the type's ``translated`` and
+    ``synchronised`` field names."""
+    return [
+        *(TranslatableField(name) for name in (*PAGE_TRANSLATED, *translated)),
+        *(SynchronizedField(name) for name in (*PAGE_SYNCHRONISED, *synchronised)),
+    ]
 
 
 class BasePage(Page):

@@ -9,10 +9,9 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import BasePage
+from home.models import BasePage, page_translatable_fields
 from merchants.choices import SERVICE_FIELDS, Service, Wheelchair
 from merchants.forms import MerchantPageForm
 from merchants.opening_hours import EXAMPLE, Closure, status_at, validate_opening_hours
@@ -206,48 +205,32 @@ class MerchantPage(BasePage):
     # Text is translated; facts (address, hours, coordinates...) stay in sync with the
     # French page. Listed by hand because wagtail-localize would otherwise offer
     # addresses, phone numbers and opening hours for translation.
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
-        TranslatableField("description"),
-        TranslatableField("body"),
-        TranslatableField("closure_message"),
-        TranslatableField("gallery_images"),
-        TranslatableField("platform_links"),
-        *(
-            SynchronizedField(name)
-            for name in [
-                "show_in_menus",
-                "listing_image",
-                "social_image",
-                "external_id",
-                "categories",
-                "commune",
-                "street_address",
-                "postcode",
-                "latitude",
-                "longitude",
-                "phone",
-                "email",
-                "website",
-                "logo",
-                *SERVICE_FIELDS.values(),
-                "opening_hours",
-                "closed_from",
-                "closed_until",
-                "wheelchair",
-                "accepts_cards",
-                "accepts_cheques",
-                "accepts_meal_vouchers",
-                "accepts_local_voucher",
-                "last_verified",
-                "social_links",
-            ]
-        ),
-    ]
+    translatable_fields = page_translatable_fields(
+        translated=["description", "body", "closure_message", "gallery_images", "platform_links"],
+        synchronised=[
+            "external_id",
+            "categories",
+            "commune",
+            "street_address",
+            "postcode",
+            "latitude",
+            "longitude",
+            "phone",
+            "email",
+            "website",
+            "logo",
+            "opening_hours",
+            "closed_from",
+            "closed_until",
+            "wheelchair",
+            "accepts_cards",
+            "accepts_cheques",
+            "accepts_meal_vouchers",
+            "accepts_local_voucher",
+            "last_verified",
+            "social_links",
+        ],
+    )
 
     class Meta:
         verbose_name = _("fiche commerce")
