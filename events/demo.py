@@ -16,7 +16,7 @@ from events import recurrence
 from events.demo_content import PEOPLE, WORKSHOP_PLACE, WORKSHOPS, demo_events
 from events.models import AgendaIndexPage, EventDateChange, EventPage, WorkshopRegistration
 from events.registration import register
-from home.demo.building import child_page
+from home.demo.building import child_page, listing_page
 from home.demo.images import demo_image
 from home.demo.localize import Glossary, translate
 from home.models import HomePage
@@ -24,22 +24,21 @@ from merchants.models import Commune, MerchantPage
 
 
 def _index(home, g):
-    return child_page(
+    return listing_page(
         home,
-        g.t("agenda", "events"),
-        lambda: AgendaIndexPage(
-            title=g.t("Agenda", "What's on"),
-            show_in_menus=True,
-            intro=g.t(
-                "Marchés, animations des commerçants et ateliers de l'agglomération pour "
-                "les commerces : tout ce qui se passe sur les deux rives.",
-                "Markets, shop events and the agglomeration's workshops for merchants: "
-                "everything going on along both banks.",
-            ),
-            listing_summary=g.t(
-                "Les marchés et les événements commerciaux du territoire.",
-                "Markets and shopping events in the area.",
-            ),
+        g,
+        AgendaIndexPage,
+        slug=("agenda", "events"),
+        title=("Agenda", "What's on"),
+        intro=(
+            "Marchés, animations des commerçants et ateliers de l'agglomération pour "
+            "les commerces : tout ce qui se passe sur les deux rives.",
+            "Markets, shop events and the agglomeration's workshops for merchants: "
+            "everything going on along both banks.",
+        ),
+        summary=(
+            "Les marchés et les événements commerciaux du territoire.",
+            "Markets and shopping events in the area.",
         ),
     )
 

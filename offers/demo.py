@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.demo.building import child_page
+from home.demo.building import child_page, listing_page
 from home.demo.images import demo_image
 from home.demo.localize import Glossary, translate
 from home.models import HomePage
@@ -38,22 +38,21 @@ ALT = {
 
 
 def _index(home, g):
-    return child_page(
+    return listing_page(
         home,
-        g.t("offres", "offers"),
-        lambda: OffersIndexPage(
-            title=g.t("Offres et bons plans", "Offers and deals"),
-            show_in_menus=True,
-            intro=g.t(
-                "Produits, promotions et services des commerces du territoire : ce que "
-                "vous trouverez près de chez vous, au juste prix, sans commission.",
-                "Products, promotions and services from the area's shops: what you will "
-                "find near you, at a fair price, with no commission.",
-            ),
-            listing_summary=g.t(
-                "Ce que vendent les commerces, leurs promotions du moment.",
-                "What the shops sell, and their current promotions.",
-            ),
+        g,
+        OffersIndexPage,
+        slug=("offres", "offers"),
+        title=("Offres et bons plans", "Offers and deals"),
+        intro=(
+            "Produits, promotions et services des commerces du territoire : ce que "
+            "vous trouverez près de chez vous, au juste prix, sans commission.",
+            "Products, promotions and services from the area's shops: what you will "
+            "find near you, at a fair price, with no commission.",
+        ),
+        summary=(
+            "Ce que vendent les commerces, leurs promotions du moment.",
+            "What the shops sell, and their current promotions.",
         ),
     )
 

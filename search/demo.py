@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 
-from home.demo.building import child_page
+from home.demo.building import listing_page
 from home.demo.localize import Glossary, translate
 from home.models import HomePage
 from search.editorial import normalised_terms
@@ -34,23 +34,23 @@ PROMOTED_SLUG = "un-marche-de-noel-sur-les-deux-rives"
 
 
 def _search_page(g, home):
-    return child_page(
+    return listing_page(
         home,
-        g.t("recherche", "search"),
-        lambda: SearchPage(
-            title=g.t("Recherche", "Search"),
-            # Not in the main menu: every page's header has the search box, which
-            # leads here (and the menu keeps one row at 1280 px).
-            show_in_menus=False,
-            intro=g.t(
-                "Commerces, produits, services, actualités : cherchez dans tout le site.",
-                "Shops, products, services, news: search the whole site.",
-            ),
-            listing_summary=g.t(
-                "Trouver un commerce, un service ou une actualité de l'agglomération.",
-                "Find a shop, a service or news from the agglomeration.",
-            ),
+        g,
+        SearchPage,
+        slug=("recherche", "search"),
+        title=("Recherche", "Search"),
+        intro=(
+            "Commerces, produits, services, actualités : cherchez dans tout le site.",
+            "Shops, products, services, news: search the whole site.",
         ),
+        summary=(
+            "Trouver un commerce, un service ou une actualité de l'agglomération.",
+            "Find a shop, a service or news from the agglomeration.",
+        ),
+        # Not in the main menu: every page's header has the search box, which
+        # leads here (and the menu keeps one row at 1280 px).
+        in_menu=False,
     )
 
 

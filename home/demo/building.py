@@ -19,6 +19,22 @@ def link(page=None, url=""):
     return {"page": page.pk if page else None, "url": url}
 
 
+def listing_page(home, g, model, *, slug, title, intro, summary, in_menu=True):
+    """A listing page of type ``model`` under the home page (the news, the agenda, the
+    offers...), made once; ``slug``, ``title``, ``intro`` and ``summary`` are (French,
+    English) pairs for the glossary ``g``. Returns (page, created) as ``child_page``."""
+    return child_page(
+        home,
+        g.t(*slug),
+        lambda: model(
+            title=g.t(*title),
+            show_in_menus=in_menu,
+            intro=g.t(*intro),
+            listing_summary=g.t(*summary),
+        ),
+    )
+
+
 def child_page(parent, slug, build):
     """The child page with this slug, created and published if it is missing.
 

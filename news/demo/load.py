@@ -5,7 +5,7 @@ import json
 from django.db import transaction
 from wagtail.models import Locale
 
-from home.demo.building import child_page
+from home.demo.building import child_page, listing_page
 from home.demo.images import demo_image
 from home.demo.localize import Glossary, translate
 from home.models import HomePage
@@ -35,22 +35,21 @@ def _topics(fr, en, g):
 
 
 def _index(home, g):
-    return child_page(
+    return listing_page(
         home,
-        g.t("actualites", "news"),
-        lambda: NewsIndexPage(
-            title=g.t("Actualités", "News"),
-            show_in_menus=True,
-            intro=g.t(
-                "Les nouvelles de l'économie locale, des commerces et des centres-villes, "
-                "et nos entretiens « 3 questions posées à… ».",
-                "News about the local economy, shops and town centres, and our "
-                "“3 questions for…” interviews.",
-            ),
-            listing_summary=g.t(
-                "Toute l'actualité économique de l'agglomération.",
-                "All the agglomeration's business news.",
-            ),
+        g,
+        NewsIndexPage,
+        slug=("actualites", "news"),
+        title=("Actualités", "News"),
+        intro=(
+            "Les nouvelles de l'économie locale, des commerces et des centres-villes, "
+            "et nos entretiens « 3 questions posées à… ».",
+            "News about the local economy, shops and town centres, and our "
+            "“3 questions for…” interviews.",
+        ),
+        summary=(
+            "Toute l'actualité économique de l'agglomération.",
+            "All the agglomeration's business news.",
         ),
     )
 
