@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.db import close_old_connections, connections
 
+from tests import demo_snapshot
 from tests.smtp import free_port
 from tests.standalone import SiteFactory
 
@@ -14,6 +15,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo site once; each test then runs inside its own rolled-back transaction."""
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=io.StringIO())
+        demo_snapshot.take()
 
 
 COMMITTING_FIXTURES = {"transactional_db", "live_server", "committed_demo"}
@@ -36,7 +38,7 @@ def pytest_collection_modifyitems(config, items):
 def committed_demo(transactional_db):
     """The demo, committed so that other connections see it (the session's demo is
     emptied by the previous transactional test's flush)."""
-    call_command("load_demo", stdout=io.StringIO())
+    demo_snapshot.restore()
 
 
 @pytest.fixture(scope="session")

@@ -5,13 +5,13 @@ access from a thread with a running loop unless told it is safe, which it is her
 (the live server answers from its own thread).
 """
 
-import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests import demo_snapshot
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -55,9 +55,9 @@ def demo_site(transactional_db):
     """The demo content, committed so that the live server thread sees it.
 
     pytest-django's live server makes every test transactional, and a transactional
-    test empties the database when it ends; the demo (idempotent) is loaded again.
+    test empties the database when it ends; the session's demo is put back.
     """
-    call_command("load_demo", stdout=io.StringIO())
+    demo_snapshot.restore()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ server, purged by Wagtail's frontend cache exactly as in production.
 Without varnishd the tests are skipped with a message, except under CI where they fail.
 """
 
-import io
 import os
 import shutil
 import socket
@@ -17,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from wagtail.models import Site
+
+from tests import demo_snapshot
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "site.vcl"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
@@ -81,7 +81,7 @@ def site_behind_varnish(varnish, transactional_db, settings):
     """The demo, committed, served as http://localhost:<varnish port> (the Site's own
     address, which purges name), with Wagtail purging that Varnish and pages kept in
     Django's cache too, as in production."""
-    call_command("load_demo", stdout=io.StringIO())
+    demo_snapshot.restore()
     port = int(varnish.rsplit(":", 1)[1])
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=port)
     settings.WAGTAILFRONTENDCACHE = {
