@@ -11,6 +11,7 @@ hides a shop because nobody has translated its description yet.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Count, Q
@@ -18,12 +19,14 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home import finding
 from home.collation import sort_key, sorted_by
 from home.locales import source_version
 from merchants.choices import SERVICE_FIELDS, Service
 from merchants.models import Category, Commune, MerchantPage
 from merchants.open_periods import filter_open_now
 
+PARAM_WORDS = "q"
 PARAM_CATEGORY = "categorie"
 PARAM_COMMUNE = "commune"
 PARAM_SERVICE = "service"
@@ -33,6 +36,31 @@ PARAM_PAGE = "page"
 VIEW_LIST = "liste"
 VIEW_MAP = "carte"
 MERCHANT_CATEGORIES = MerchantPage.categories.through
+
+
+# A keyword is the site search's job (its vocabulary, typos, ranking): the directory
+# hands it over with its filters, in the search page's own parameters, limited to shops.
+SEARCH_KIND = "merchant"
+SEARCH_PARAMS = {PARAM_CATEGORY: "category", PARAM_COMMUNE: "commune", PARAM_SERVICE: "service"}
+MAX_WORDS_LENGTH = 200
+
+
+def keyword_search_url(request):
+    """Where a keyword typed in the directory is searched (the site search's page,
+    limited to shops, with the directory's filters), or None without a keyword or a
+    search page."""
+    words = " ".join(request.GET.get(PARAM_WORDS, "").split())[:MAX_WORDS_LENGTH]
+    box = finding.search_box(request) if words else None
+    if box is None:
+        return None
+    params = {"q": words, "type": SEARCH_KIND}
+    for ours, theirs in SEARCH_PARAMS.items():
+        value = request.GET.get(ours, "").strip()[:100]
+        if value:
+            params[theirs] = value
+    if request.GET.get(PARAM_OPEN_NOW):
+        params["open_now"] = "1"
+    return f"{box.action}?{urlencode(params)}"
 
 
 def _children_of(page):

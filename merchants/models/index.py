@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -43,6 +44,16 @@ class MerchantIndexPage(BasePage):
     def get_cached_paths(self):
         """The directory and its open-data files, purged together (``home.caching``)."""
         return ["/", "export.csv", "export.json", "export.geojson"]
+
+    def serve(self, request, *args, **kwargs):
+        """A keyword typed in the directory's filters is searched by the site search."""
+        # The directory module reads this app's models: imported when a page is served.
+        from merchants.directory import keyword_search_url
+
+        target = keyword_search_url(request)
+        if target is not None:
+            return redirect(target)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         # The context module reads these models: imported when a page is served.
