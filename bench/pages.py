@@ -20,7 +20,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-URLS = ["/", "/en/", "/soutien-aux-entreprises/", "/en/business-support/", "/sitemap.xml"]
+# Every page type residents open; an article and an interview are found in the demo.
+URLS = [
+    "/",
+    "/en/",
+    "/soutien-aux-entreprises/",
+    "/commerces/",
+    "/commerces/?categorie=alimentation&ouvert=1",
+    "/commerces/?vue=carte",
+    "/commerces/boulangerie-du-quai/",
+    "/en/shops/boulangerie-du-quai/",
+    "/actualites/",
+    "/agenda/",
+    "/offres/",
+    "/recherche/?q=pain",
+    "/sitemap.xml",
+]
 
 
 def main():
@@ -46,9 +61,16 @@ def main():
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     client = Client()
 
+    from news.models import InterviewPage, NewsPage
+
+    urls = [*URLS]
+    for model in (NewsPage, InterviewPage):
+        article = model.objects.live().filter(locale__language_code="fr").first()
+        urls.append(article.url)
+
     print(f"database: {connection.vendor}, {args.requests} requests per page")
-    print(f"{'page':32} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
-    for url in URLS:
+    print(f"{'page':48} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    for url in urls:
         client.get(url)  # first request fills caches and image renditions
         queries = []
 
@@ -67,7 +89,7 @@ def main():
                 raise SystemExit(f"{url} answered {response.status_code}")
         p50 = statistics.median(timings)
         p95 = statistics.quantiles(timings, n=20)[18]
-        print(f"{url:32} {p50:8.1f} {p95:8.1f} {len(queries):8d}")
+        print(f"{url[:48]:48} {p50:8.1f} {p95:8.1f} {len(queries):8d}")
 
 
 if __name__ == "__main__":
