@@ -7,8 +7,9 @@ menu children, view restrictions, the footer and its links, the settings, the se
 page); reading it costs one, the version of the frame (``FrameVersion``), which
 ``renew`` changes in the transaction of every page publication, withdrawal, move or
 deletion (``home.caching.purge_pages``) and of every change to what every page shows
-(``home.caching.purge_everything``). Entries are keyed by that version, so a change
-is seen by every app server at once and an entry is never read again once stale.
+(``home.caching.purge_everything``), and again once it commits. Entries are keyed by
+that version, so a change is seen by every app server at once and an entry is never
+read again once stale.
 
 Parts are named and built by whoever draws them::
 
@@ -22,6 +23,7 @@ import logging
 import uuid
 
 from django.core.cache import caches
+from django.db import connection, transaction
 from django.utils import translation
 from wagtail.models import Site
 
@@ -46,7 +48,26 @@ def version():
 
 def renew():
     """A new version: every part is built again on its next use. Called in the
-    transaction of the change, so that it is rolled back with it."""
+    transaction of the change: renewed there (the change's own requests, and tests,
+    see it at once; a rollback takes it back) and again once it commits.
+
+    Inside the transaction the row is renewed only if no other transaction holds it:
+    waiting for it there, with the change's pages locked, could deadlock with a
+    transaction that holds it and wants those pages (a page and its translation
+    published at once). The renewal after the commit holds no other lock, and makes
+    sure the version changes after the change is visible."""
+    if connection.in_atomic_block and connection.features.has_select_for_update:
+        row = FrameVersion.objects.select_for_update(skip_locked=True).only("pk").first()
+        if row is not None:
+            FrameVersion.objects.filter(pk=row.pk).update(token=uuid.uuid4())
+        elif not FrameVersion.objects.exists():
+            FrameVersion.objects.create()
+    else:
+        _renew_row()
+    transaction.on_commit(_renew_row)
+
+
+def _renew_row():
     if not FrameVersion.objects.update(token=uuid.uuid4()):
         FrameVersion.objects.create()
 

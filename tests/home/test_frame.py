@@ -2,13 +2,15 @@
 per language and read from the cache afterwards (home.frame); what changes in it shows
 on the very next page, and a page hidden behind a login is never shown."""
 
+import threading
+
 import pytest
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from home import frame
-from home.models import FooterContent, SiteSettings
+from home.models import FooterContent, FrameVersion, SiteSettings
 from tests.factories.home import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +90,34 @@ def test_a_change_rolled_back_leaves_the_frame_as_it_was(client, home_fr):
 def test_each_language_has_its_own_menu(client, home_fr, home_en):
     assert 'href="/en/"' in menu_of(client, "/en/")
     assert 'href="/"' in menu_of(client, "/")
+
+
+def test_a_change_never_waits_for_another_holding_the_version(transactional_db):
+    """A publication renews the version without waiting for a transaction that holds
+    it (both could hold pages the other wants), and renews it once committed."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks: PostgreSQL")
+    before = frame.version()
+    holding, release = threading.Event(), threading.Event()
+
+    def hold():
+        with transaction.atomic():
+            FrameVersion.objects.select_for_update().first()
+            holding.set()
+            release.wait(30)
+        connections.close_all()
+
+    other = threading.Thread(target=hold)
+    other.start()
+    assert holding.wait(30)
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:  # waiting for the row would fail here
+                cursor.execute("SET LOCAL lock_timeout = '2s'")
+            frame.renew()
+            release.set()
+            other.join()
+    finally:
+        release.set()
+        other.join()
+    assert frame.version() != before
