@@ -219,6 +219,7 @@ class MerchantPage(BasePage):
             "email",
             "website",
             "logo",
+            *SERVICE_FIELDS.values(),
             "opening_hours",
             "closed_from",
             "closed_until",
