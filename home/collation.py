@@ -9,6 +9,7 @@ one collator serves both languages.
 """
 
 import pyuca
+from django.forms.models import ModelChoiceIterator
 
 _collator = pyuca.Collator()
 
@@ -21,3 +22,23 @@ def sort_key(text):
 def sorted_by(items, name=lambda item: item.name):
     """``items`` in the reading order of ``name(item)``."""
     return sorted(items, key=lambda item: sort_key(name(item)))
+
+
+class CollatedChoiceIterator(ModelChoiceIterator):
+    """A model choice field's options in the reading order of their labels (a
+    database's ``ORDER BY name`` puts "Érôme" after "Vion"); the empty choice first."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        label = self.field.label_from_instance
+        for obj in sorted(self.queryset, key=lambda obj: sort_key(label(obj))):
+            yield self.choice(obj)
+
+
+def collate_choices(field):
+    """``field`` (a ``ModelChoiceField`` or ``ModelMultipleChoiceField``) lists its
+    choices in reading order, whatever its queryset's order."""
+    field.iterator = CollatedChoiceIterator
+    field.widget.choices = field.choices
+    return field

@@ -6,6 +6,9 @@
   shown as their English versions. Any field of the form that chooses a translatable
   snippet (topics, categories, and whatever comes next) gets this, checkboxes and
   chooser modals alike (``LocaleChoicesMixin``, also used by snippet forms).
+- **Lists read in reading order.** Every list of objects the form offers (communes,
+  categories, topics) is sorted as French sorts them ("Érôme" with the E's), not by
+  code point (``home.collation.collate_choices``); chooser modals keep Wagtail's order.
 - **Errors in another tab are named at the top.** The editor opens on its first tab; a
   refused slug sits in "Promotion", marked only by a small counter on that tab. When a
   field outside the first tab is refused, the form adds an error saying which tabs hold
@@ -13,10 +16,13 @@
   the top of the page.
 """
 
+from django.forms import ModelChoiceField
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.widgets import BaseChooser
 from wagtail.models import Page, TranslatableMixin
+
+from home.collation import collate_choices
 
 # wagtail.blocks.StreamBlockValidationError's message (not marked for translation).
 STREAM_BLOCK_ERROR = "Validation error in StreamBlock"
@@ -85,6 +91,12 @@ class LocaleSnippetForm(LocaleChoicesMixin, WagtailAdminModelForm):
 
 class SitePageForm(LocaleChoicesMixin, WagtailAdminPageForm):
     """The admin's form of every page type (see the module docstring)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, ModelChoiceField) and not isinstance(field.widget, BaseChooser):
+                collate_choices(field)
 
     def is_valid(self):
         valid = super().is_valid()

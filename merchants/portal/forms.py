@@ -12,6 +12,7 @@ from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 from modelcluster.forms import ClusterForm
 
+from home.collation import collate_choices
 from home.images import clean_image_file
 from merchants.forms import ServicesFormMixin
 from merchants.models import Commune, MerchantPage
@@ -146,7 +147,8 @@ class ProfileForm(_PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
         if not self.is_bound:
             # Stored as "+33465711234", shown the way people write it.
             self.initial["phone"] = display_phone(self.instance.phone)
-        self.fields["commune"].queryset = Commune.objects.order_by("name")
+        self.fields["commune"].queryset = Commune.objects.all()
+        collate_choices(self.fields["commune"])
         self.fields["logo"].queryset = images
         self.fields["logo"].empty_label = _("Pas de logo")
         self.fields["logo"].help_text = _(

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from home.collation import collate_choices
 from merchants.models import Category, Commune, MerchantIndexPage, MerchantPage
 from merchants.phone import normalize_phone
 from merchants.portal.models import ListingRequest
@@ -91,7 +92,8 @@ class ListingRequestForm(RobotCheckForm):
         # is Wagtail's own "the page title as you'd like it to be seen by the public").
         for name, help_text in LISTING_HELP_TEXTS.items():
             shop_fields[name].help_text = help_text
-        shop_fields["commune"].queryset = Commune.objects.order_by("name")
+        shop_fields["commune"].queryset = Commune.objects.all()
+        collate_choices(shop_fields["commune"])
         shop_fields["commune"].empty_label = _("Choisissez la commune")
         shop_fields["description"].required = True
         shop_fields["description"].widget = forms.Textarea(attrs={"rows": 4, "maxlength": 500})
