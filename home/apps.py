@@ -9,7 +9,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.urls import register_converter
-        from wagtail.models import PageViewRestriction
+        from wagtail.models import PageViewRestriction, Site
 
         # Connects Wagtail's publication signals to the pipeline.
         from home import caching, checks, demo, publication, roles  # noqa: F401 (checks)
@@ -46,8 +46,9 @@ class HomeConfig(AppConfig):
             unpublished=caching.follow_publication,
         )
         # A view restriction hides pages without a publication: nothing cached may
-        # still show them, and the menu leaves them out (home.frame).
-        caching.purge_everything_on_change(FooterContent, SiteSettings, PageViewRestriction)
+        # still show them, and the menu leaves them out (home.frame). A site's address
+        # or root page changes every URL.
+        caching.purge_everything_on_change(FooterContent, SiteSettings, PageViewRestriction, Site)
         caching.connect_tree_changes()
 
         # Every new image file loses its metadata, whichever way it is saved (imported
