@@ -5,6 +5,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 PAGES = {
     "search-empty-fr": "/recherche/",
@@ -50,10 +51,7 @@ def test_autocomplete_with_the_keyboard_alone(page, screenshot):
 
     # The number of suggestions is announced by a polite live region.
     status = page.locator("[role=status][aria-live=polite]")
-    page.wait_for_function(
-        "document.querySelector('[role=status][aria-live=polite]').textContent.length > 0"
-    )
-    assert re.match(r"\d+ suggestions disponibles", status.inner_text())
+    expect(status).to_have_text(re.compile(r"^\d+ suggestions disponibles"))
 
     # Down arrow: the first option becomes active; the focus stays in the box.
     page.keyboard.press("ArrowDown")
