@@ -397,13 +397,19 @@ def _site_hostnames():
 
 def connect_tree_changes():
     """Moves and deletions change URLs and listings without a publication: a moved
-    page takes its subtree's addresses with it (purge everything: moves are rare), a
-    deleted live page leaves its listings."""
+    page takes its subtree's addresses with it (purge everything: moves to another
+    parent are rare), a re-ordered one changes its listings, a deleted live page
+    leaves its listings."""
     post_page_move.connect(_page_moved, dispatch_uid="page_cache_move")
     pre_delete.connect(_page_deleted, sender=Page, dispatch_uid="page_cache_delete")
 
 
-def _page_moved(sender, **kwargs):
+def _page_moved(sender, instance, url_path_before=None, url_path_after=None, **kwargs):
+    if url_path_before is not None and url_path_before == url_path_after:
+        # Re-ordered among its siblings (a merchant's offers): no address changed, only
+        # the listings showing the page in its parent's order.
+        purge_pages([instance.specific])
+        return
     purge_everything()
 
 

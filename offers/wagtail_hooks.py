@@ -1,4 +1,5 @@
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from offers.page_context import merchant_offers
@@ -15,3 +16,8 @@ def merchant_offers_section(page, request):
         {"cards": cards, "request": request},
         request=request,
     )
+
+
+@hooks.register("merchant_portal_menu_items")
+def portal_menu_item():
+    return ("merchant_offers:list", _("Mes offres"))

@@ -53,6 +53,8 @@ urlpatterns += i18n_patterns(
         _("espace-commercant/evenements/"),
         include(("events.portal_urls", "merchant_events")),
     ),
+    # Merchants' offers in their portal (likewise).
+    path(_("espace-commercant/offres/"), include(("offers.portal_urls", "merchant_offers"))),
     # The merchant portal and the "list my shop" form (translated paths).
     path(_("espace-commercant/"), include(("merchants.portal.urls", "merchant_portal"))),
     path(

@@ -173,3 +173,14 @@ def test_function_level_imports_of_project_code_say_why(entry):
         f"{module} line {line} imports {target} inside a function without a comment "
         "saying why (import at module level, or explain the exception)"
     )
+
+
+def test_url_patterns_take_ids_through_the_range_checked_converter():
+    # Django's <int:…> hands any number of digits to the database (10**30 is an
+    # OverflowError on SQLite, a 500); <id:…> (home.params.IdConverter) is a 404.
+    found = [
+        f"{path.relative_to(ROOT)}"
+        for path in ROOT.rglob("*urls.py")
+        if not SKIPPED_PARTS & set(path.relative_to(ROOT).parts) and "<int:" in path.read_text()
+    ]
+    assert found == []

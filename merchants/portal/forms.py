@@ -68,7 +68,7 @@ class PortalAuthenticationForm(AuthenticationForm):
             raise ValidationError(self.error_messages["not_merchant"], code="not_merchant")
 
 
-class _PageFieldErrorsMixin:
+class PageFieldErrorsMixin:
     """Shows the page's own validation errors about fields this form does not contain.
 
     ``MerchantPage.clean()`` checks the whole page (closure dates, duplicate import
@@ -90,7 +90,7 @@ class _PageFieldErrorsMixin:
         super()._update_errors(errors)
 
 
-class ProfileForm(_PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
+class ProfileForm(PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
     """Everything a merchant may change that waits for the team's approval.
 
     Not here: the address in the URL (slug), publication state, owner, categories (they
@@ -203,7 +203,7 @@ class ProfileForm(_PageFieldErrorsMixin, ServicesFormMixin, ClusterForm):
 CLOSURE_FIELDS = ["closed_from", "closed_until", "closure_message"]
 
 
-class ClosureForm(_PageFieldErrorsMixin, forms.ModelForm):
+class ClosureForm(PageFieldErrorsMixin, forms.ModelForm):
     """The temporary closure, published as soon as it is saved with the hours (the
     hours themselves are ``merchants.portal.hours_editor``'s forms)."""
 

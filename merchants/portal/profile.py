@@ -115,7 +115,7 @@ def send_for_review(page, user, changes=None):
     with transaction.atomic():
         if changes is not None:
             save_changes(page, changes, user)
-        reviewed = _request_review(lock_page(page), user)
+        reviewed = request_review(lock_page(page), user)
     if not reviewed:
         raise ReviewUnavailable
 
@@ -131,8 +131,9 @@ def withdraw(page, user):
     return True
 
 
-def _request_review(page, user):
-    """Start or resume the page's workflow; False when none applies."""
+def request_review(page, user):
+    """Start or resume the page's workflow (``page`` locked by the caller); False when
+    none applies. Nothing happens if a review is already in progress."""
     workflow_state = active_workflow_state(page)
     if workflow_state is not None:
         if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
@@ -140,7 +141,7 @@ def _request_review(page, user):
         return True
     workflow = page.get_workflow()
     if workflow is None:
-        logger.error("No workflow applies to merchant page %s: run setup_roles.", page.pk)
+        logger.error("No workflow applies to page %s: run setup_roles.", page.pk)
         return False
     workflow.start(page, user)
     return True
@@ -207,7 +208,12 @@ class ProfileStatus:
 
 def profile_status(page):
     """Read the profile's state from Wagtail's workflow and task states (two queries)."""
-    workflow_state = active_workflow_state(page)
+    return status_from(page, active_workflow_state(page))
+
+
+def status_from(page, workflow_state):
+    """``profile_status`` from the page's active workflow state (with its current task
+    state), for callers that read several pages' states in one query."""
     common = {"live": page.live, "last_published_at": page.last_published_at}
     if workflow_state is not None:
         task_state = workflow_state.current_task_state
