@@ -322,3 +322,13 @@ def test_the_list_costs_the_same_queries_for_one_and_twenty_offers(butcher_clien
     assert_constant_queries(
         lambda: butcher_client.get(LIST), grow=lambda: bulk_offers(butcher, 17), at_most=25
     )
+
+
+def test_the_english_portal_lists_the_offers_in_english(butcher_client, butcher):
+    response = butcher_client.get("/en/merchant-area/offers/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "My offers" in html and "Add an offer" in html
+    assert 'href="/en/merchant-area/offers/new/"' in html
+    edit = f"/en/merchant-area/offers/{offers_of(butcher)[0].pk}/"
+    assert butcher_client.get(edit).status_code == 200
