@@ -13,7 +13,7 @@ class OffersConfig(AppConfig):
         from home import demo, sitemaps
         from merchants.models import MerchantPage
         from offers import demo as offers_demo
-        from offers import search
+        from offers import reservations, search
         from offers.models import OfferPage, follow_move
 
         # The directory does not know of offers: this app adds its page type below the
@@ -21,6 +21,7 @@ class OffersConfig(AppConfig):
         MerchantPage.subpage_types = [*MerchantPage.subpage_types, "offers.OfferPage"]
         post_page_move.connect(follow_move, sender=OfferPage)
         search.register()
+        reservations.connect()
         sitemaps.leave_out(search.offers_out_of_the_sitemap)
         # After the directory: offers are children of the demo's shops.
         demo.register_loader("offers", offers_demo.load, order=demo.FEATURES + 6)

@@ -428,3 +428,31 @@ def follow_move(sender, instance, parent_page_after, **kwargs):
     """An offer moved below another shop belongs to that shop (``post_page_move``:
     Wagtail moves pages with tree updates, not ``save()``)."""
     OfferPage.objects.filter(pk=instance.pk).update(merchant_id=parent_page_after.pk)
+
+
+class OfferReservation(models.Model):
+    """An offer reserved with a pickup booking (``merchants.collect``): which offer,
+    how many, and whether they came out of a limited stock (given back once if the
+    booking is cancelled, ``offers.reservations``)."""
+
+    pickup_request = models.OneToOneField(
+        "call_collect.PickupRequest", on_delete=models.CASCADE, related_name="offer_reservation"
+    )
+    offer = models.ForeignKey(
+        OfferPage, null=True, on_delete=models.SET_NULL, related_name="reservations"
+    )
+    # As the resident saw it: the offer may change or go.
+    title = models.CharField(_("offre"), max_length=255)
+    quantity = models.PositiveSmallIntegerField(_("quantité"))
+    from_stock = models.BooleanField(default=False)
+    stock_returned = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("réservation d'une offre")
+        verbose_name_plural = _("réservations d'offres")
+        constraints = [
+            models.CheckConstraint(condition=Q(quantity__gte=1), name="offer_reservation_quantity")
+        ]
+
+    def __str__(self):
+        return f"{self.quantity} × {self.title}"

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from home.caching import share_until
@@ -27,6 +28,7 @@ from merchants.opening_hours import midnight, paris_today
 from offers.choices import Availability, OfferKind
 from offers.display import availability_text, price_text
 from offers.models import OfferPage, first_change
+from offers.reserve import reservable
 from offers.structured_data import offer_structured_data
 
 PARAM_KIND = "type"
@@ -224,6 +226,9 @@ def offer_context(offer, request):
     now = open_periods.current_time()
     merchant = offer.merchant
     return {
+        "reserve_url": (
+            reverse("offer_reservation:reserve", args=[offer.pk]) if reservable(offer) else None
+        ),
         "merchant": merchant,
         "price_text": price_text(offer),
         "availability_text": availability_text(offer),

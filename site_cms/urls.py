@@ -61,6 +61,8 @@ urlpatterns += i18n_patterns(
         _("referencer-mon-commerce/"),
         include((listing_urlpatterns, "merchant_listing")),
     ),
+    # An offer reserved for pickup: the call & collect booking form with a quantity.
+    path(_("retrait/offre/"), include(("offers.reserve_urls", "offer_reservation"))),
     # Call and collect: the forms' targets and the resident's signed booking page.
     path(_("retrait/"), include(("merchants.collect.urls", "call_collect"))),
     # Workshop registrations: the form's target and the person's signed link.

@@ -41,9 +41,14 @@ def _phone_key(phone):
     return throttle.keyed_hash(PHONE_SALT, phone)
 
 
-def _handle(request, page_id, form_class, template, create, day=None, form_kwargs_for=None):
-    """The shared flow of both forms: limits, checks, creation, emails, redirect. The
-    form pages are never shared from a cache (their forms carry a CSRF token)."""
+def handle_form(
+    request, page_id, form_class, template, create, day=None, form_kwargs_for=None, context=None
+):
+    """The shared flow of the forms (callback, booking, and the offers' reservation,
+    ``offers.reserve``): limits, checks, creation, emails, redirect. ``create(form,
+    merchant)`` returns the request, or None after adding an error to the form (then
+    nothing it wrote is kept). The form pages are never shared from a cache (their
+    forms carry a CSRF token)."""
     page, merchant = published_merchant(page_id)
     if page is None:
         raise Http404(_("Ce commerce ne propose pas l'appel et retrait."))
@@ -79,9 +84,11 @@ def _handle(request, page_id, form_class, template, create, day=None, form_kwarg
             # Robots count against the limit too, so that they cannot retry for ever.
             throttle.record_attempt([address_limit])
         form.renew_timestamp()
-    forms = {"callback_form": form} if form_class is CallbackForm else {"booking_form": form}
-    context = form_context(page, merchant, day=day, **forms)
-    return private(render(request, template, {**context, "page": page}))
+    forms = (
+        {"callback_form": form} if issubclass(form_class, CallbackForm) else {"booking_form": form}
+    )
+    shown = form_context(page, merchant, day=day, **forms)
+    return private(render(request, template, {**shown, **(context or {}), "page": page}))
 
 
 def callback(request, page_id):
@@ -92,7 +99,7 @@ def callback(request, page_id):
             merchant, form.details(), get_language(), open_periods.current_time()
         )
 
-    return _handle(
+    return handle_form(
         request,
         page_id,
         CallbackForm,
@@ -102,40 +109,42 @@ def callback(request, page_id):
     )
 
 
+def book_slot(form, merchant, details=None):
+    """Book the form's slot (``details``: the request's fields, the form's by default);
+    a full or unbookable slot is an error on the slot field, and None."""
+    now = open_periods.current_time()
+    try:
+        return booking.book(
+            merchant, form.cleaned_data["slot"], details or form.details(), get_language(), now
+        )
+    except booking.SlotFull:
+        form.add_error(
+            "slot",
+            _(
+                "Ce créneau est complet : quelqu'un vient de réserver la dernière place. "
+                "Choisissez un autre créneau."
+            ),
+        )
+    except booking.SlotUnavailable:
+        form.add_error(
+            "slot",
+            _(
+                "Ce créneau ne peut pas être réservé (passé, hors des horaires "
+                "d'ouverture ou supprimé par le commerçant). Choisissez un autre créneau."
+            ),
+        )
+    return None
+
+
 def book(request, page_id):
     """ "Réserver un créneau de retrait": a full or unbookable slot is an error on the
     slot field, the rest of what the resident typed is kept."""
-
-    def create(form, merchant):
-        now = open_periods.current_time()
-        try:
-            return booking.book(
-                merchant, form.cleaned_data["slot"], form.details(), get_language(), now
-            )
-        except booking.SlotFull:
-            form.add_error(
-                "slot",
-                _(
-                    "Ce créneau est complet : quelqu'un vient de réserver la dernière place. "
-                    "Choisissez un autre créneau."
-                ),
-            )
-        except booking.SlotUnavailable:
-            form.add_error(
-                "slot",
-                _(
-                    "Ce créneau ne peut pas être réservé (passé, hors des horaires "
-                    "d'ouverture ou supprimé par le commerçant). Choisissez un autre créneau."
-                ),
-            )
-        return None
-
-    return _handle(
+    return handle_form(
         request,
         page_id,
         BookingForm,
         "call_collect/booking.html",
-        create,
+        book_slot,
         day=parse_day(request.GET.get("jour")),
     )
 
