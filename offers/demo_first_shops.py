@@ -92,6 +92,8 @@ def first_shops_offers(offer, days, kinds):
             ("La tomme fermière au lait cru, à la coupe.", "Raw-milk farm tomme, cut to order."),
             "19.90",
             unit="kg",
+            availability="stock_limite",
+            stock=15,
             photo="fromage",
             dates=days(-1, 6),
             conditions=("Dans la limite des stocks.", "While stocks last."),

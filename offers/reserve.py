@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from merchants import open_periods
 from merchants.collect.forms import BookingForm
+from merchants.collect.models import SlotTemplate
 from merchants.collect.public import offers_call_collect
 from merchants.collect.slots import parse_day
 from merchants.collect.views.public import book_slot, handle_form
@@ -58,13 +59,18 @@ def most_reservable(offer):
 
 
 def reservable(offer):
-    """The offer's shop takes pickup bookings and the offer can be reserved now."""
+    """The offer's shop publishes pickup slots and the offer can be reserved now (a
+    day with no free slot left is said on the reservation page)."""
     merchant = offer.merchant
     return bool(
         merchant is not None
         and offers_call_collect(merchant)
         and offer.is_visible_on(paris_today(open_periods.current_time()))
         and most_reservable(offer) > 0
+        # Slots belong to the French page.
+        and SlotTemplate.objects.filter(
+            merchant__translation_key=merchant.translation_key
+        ).exists()
     )
 
 
