@@ -1,4 +1,5 @@
-"""``<directory>/export.csv|json|geojson``: the directory's merchants as open data."""
+"""``<directory>/export.csv|json|geojson``: the directory's merchants as open data
+(and the open data of other listings that define ``export_response``)."""
 
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
@@ -21,9 +22,16 @@ def export(request, index_path, file_format):
     """``<directory>/export.<format>``: the directory's published merchants as open data,
     narrowed by the same filters as the directory (the map uses this)."""
     page = Page.find_for_request(request, index_path)
-    if page is None or not isinstance(page.specific, MerchantIndexPage):
+    specific = page.specific if page is not None else None
+    if specific is not None and not isinstance(specific, MerchantIndexPage):
+        # Other listings plug their open data in here (the offers, ``offers.exports``).
+        export_response = getattr(specific, "export_response", None)
+        response = export_response(request, file_format) if export_response else None
+        if response is not None:
+            return response
+    if specific is None or not isinstance(specific, MerchantIndexPage):
         raise Http404(_("Aucun annuaire à cette adresse."))
-    index = page.specific
+    index = specific
     source = source_directory(index, index.locale)
     merchants = listed_merchants(index, source)
     options = DirectoryOptions(merchants, index.locale)

@@ -126,6 +126,15 @@ class OffersIndexPage(BasePage):
         verbose_name = _("offres et bons plans")
         verbose_name_plural = _("offres et bons plans")
 
+    def export_url(self, file_format, request=None):
+        return f"{self.get_url(request)}export.{file_format}"
+
+    def export_response(self, request, file_format):
+        """``export.csv|json`` beside the listing (``merchants.urls`` routes them)."""
+        from offers.exports import export_response  # it reads these models
+
+        return export_response(self, request, file_format)
+
     def get_context(self, request, *args, **kwargs):
         from offers.page_context import listing_context  # it reads these models
 

@@ -157,9 +157,9 @@ class OfferFilters:
         return {key: value for key, value in values.items() if value}
 
 
-def listing_context(index, request):
-    """One page of the visible offers, filtered. Queries do not depend on the number
-    of offers (see tests/offers/test_listing.py)."""
+def listed_offers(index, request):
+    """``(options, filters, offers)``: the offers ``index`` lists today, filtered by
+    the request's query (the listing and its open-data files)."""
     now = open_periods.current_time()
     today = paris_today(now)
     locale = index.locale
@@ -170,7 +170,16 @@ def listing_context(index, request):
         MerchantPage.objects.filter(pk__in=visible.values("merchant_id")), locale
     )
     filters = OfferFilters.from_query(request.GET, options)
-    results = with_card_data(filters.apply(visible, now).order_by("-first_published_at", "-pk"))
+    offers = filters.apply(visible, now).order_by("-first_published_at", "-pk")
+    return options, filters, offers
+
+
+def listing_context(index, request):
+    """One page of the visible offers, filtered. Queries do not depend on the number
+    of offers (see tests/offers/test_listing.py)."""
+    locale = index.locale
+    options, filters, offers = listed_offers(index, request)
+    results = with_card_data(offers)
     paginator = Paginator(results, index.per_page)
     number = positive_int(request.GET.get(PARAM_PAGE)) or 1
     if number > paginator.num_pages:
@@ -191,6 +200,14 @@ def listing_context(index, request):
         "pagination": pagination(page, lambda n: results_url(**{PARAM_PAGE: n})),
         "cards": cards_for(list(page.object_list), request, locale),
         "listing_url": listing_url,
+        "export_links": [
+            (
+                file_format,
+                index.export_url(file_format, request)
+                + (f"?{urlencode(filters.params())}" if filters.params() else ""),
+            )
+            for file_format in ("csv", "json")
+        ],
     }
 
 
