@@ -5,6 +5,8 @@ Only what the site shows is exported: live offers of live shops, visible today
 (expired promotions and seasonal items out of season are not). The CSV's cells go
 through ``home.spreadsheets.spreadsheet_text``, like the directory's: a title starting
 with "=" cannot run as a formula in a spreadsheet. JSON values are left as stored.
+The import's columns (``offers.importer``) come with the shop's name, commune and the
+offer's address: a file exported from the site can be imported again.
 """
 
 import csv
@@ -18,7 +20,7 @@ from home.spreadsheets import spreadsheet_text
 from merchants.exports import LIST_SEPARATOR
 
 COLUMNS = [
-    "id",
+    "external_id",
     "merchant_external_id",
     "merchant",
     "commune",
@@ -50,7 +52,7 @@ def offer_record(offer, category_names, url):
     the season as month numbers)."""
     merchant = offer.merchant
     return {
-        "id": str(offer.pk),
+        "external_id": offer.external_id,
         "merchant_external_id": merchant.external_id,
         "merchant": merchant.title,
         "commune": merchant.commune.insee_code,
@@ -88,13 +90,11 @@ def export_response(index, request, file_format):
     if file_format not in TYPES:
         return None
     options, _filters, offers = listed_offers(index, request)
-    offers = offers.select_related("merchant__commune", "locale").prefetch_related(
-        "categories", "merchant__categories"
-    )
+    offers = offers.select_related("merchant__commune", "locale").prefetch_related("categories")
     records = []
     for offer in offers.iterator(chunk_size=2000):
-        categories = list(offer.categories.all()) or list(offer.merchant.categories.all())
-        names = [options.localized_category(category).name for category in categories]
+        # The offer's own (empty: it shows under its shop's, as the import reads it).
+        names = [options.localized_category(category).name for category in offer.categories.all()]
         url = request.build_absolute_uri(offer.get_url(request))
         records.append(offer_record(offer, names, url))
     if file_format == "csv":

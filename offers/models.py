@@ -224,6 +224,11 @@ class OfferPage(BasePage):
         related_name="offers",
         help_text=_("Facultatif : sinon, celles du commerce."),
     )
+    # The offer's identifier in the merchant's own files (``import_offers``), unique
+    # among the shop's offers; empty for offers written in the portal or the admin.
+    external_id = models.CharField(
+        _("identifiant externe"), max_length=64, blank=True, db_index=True, editable=False
+    )
     # The shop (the parent page), kept for joins: listings filter by the shop's
     # commune, categories and services without reading the tree.
     merchant = models.ForeignKey(

@@ -4,6 +4,7 @@ import codecs
 import csv
 import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.template.defaultfilters import filesizeformat
@@ -29,6 +30,21 @@ class ImportFileError(Exception):
     """The file cannot be read at all (size, format, encoding, structure)."""
 
 
+@dataclass(frozen=True)
+class Schema:
+    """The columns of an import file: which are required, and which a JSON file may
+    give as lists of texts, numbers or booleans (every other value is text)."""
+
+    columns: tuple
+    required: tuple
+    lists: tuple = ()
+    numbers: tuple = ()
+    booleans: tuple = ()
+
+
+MERCHANTS = Schema(tuple(COLUMNS), REQUIRED_COLUMNS, LIST_COLUMNS, NUMBER_COLUMNS, BOOLEAN_COLUMNS)
+
+
 def _decode(data):
     """Text of the file: UTF-8 (with or without BOM); UTF-16 with its BOM (Excel's
     "Unicode text"); else Windows-1252, which is what spreadsheet software on Windows
@@ -52,7 +68,7 @@ def _decode(data):
         ) from error
 
 
-def _json_cell(column, value):
+def _json_cell(column, value, schema=MERCHANTS):
     """``(text, error)``: a JSON value as the text a CSV cell would hold, or the message
     saying why this column cannot hold it (``text`` is then None).
 
@@ -65,33 +81,33 @@ def _json_cell(column, value):
     if isinstance(value, str):
         return value, None
     if isinstance(value, bool):
-        if column in BOOLEAN_COLUMNS:
+        if column in schema.booleans:
             return ("yes" if value else "no"), None
     elif isinstance(value, int | float):
-        if column in NUMBER_COLUMNS:
+        if column in schema.numbers:
             return repr(value), None
-    elif isinstance(value, list) and column in LIST_COLUMNS:
+    elif isinstance(value, list) and column in schema.lists:
         if all(isinstance(item, str) for item in value):
             return ";".join(value), None
         return None, _('liste de textes attendue, par exemple ["Fromagerie", "Épicerie"].')
-    if column in LIST_COLUMNS:
+    if column in schema.lists:
         return None, _('liste de textes attendue, par exemple ["Fromagerie", "Épicerie"].')
-    if column in NUMBER_COLUMNS:
+    if column in schema.numbers:
         return None, _("nombre attendu, par exemple 45.0672.")
     return None, _('texte attendu entre guillemets, par exemple "%(example)s".') % {
         "example": "26600" if column == "postcode" else "Épicerie du Port"
     }
 
 
-def _json_row(item):
+def _json_row(item, schema=MERCHANTS):
     """``{column: text}`` of one JSON object, with the errors of its values."""
     row, errors = {}, []
     for key, value in item.items():
         column = str(key).strip()
-        if column not in COLUMNS:
+        if column not in schema.columns:
             row[column] = ""  # ignored (the command says so), whatever it holds
             continue
-        text, error = _json_cell(column, value)
+        text, error = _json_cell(column, value, schema)
         # A column with a wrong value still counts as present in the file.
         row[column] = "" if error else text
         if error:
@@ -117,16 +133,16 @@ JSON_MESSAGES = {
 }
 
 
-def _check_columns(columns):
-    missing = [column for column in REQUIRED_COLUMNS if column not in columns]
+def _check_columns(columns, schema=MERCHANTS):
+    missing = [column for column in schema.required if column not in columns]
     if missing:
         raise ImportFileError(
             _("Colonnes obligatoires absentes : %(columns)s. Colonnes attendues : %(expected)s.")
-            % {"columns": ", ".join(missing), "expected": ", ".join(COLUMNS)}
+            % {"columns": ", ".join(missing), "expected": ", ".join(schema.columns)}
         )
 
 
-def read_csv(text):
+def read_csv(text, schema=MERCHANTS):
     """``(line number, {column: text})`` pairs, the header being line 1.
 
     Cells are read back as ``export.csv`` wrote them: the quote that keeps a spreadsheet
@@ -141,7 +157,7 @@ def read_csv(text):
         if not header:
             raise ImportFileError(_("Le fichier est vide."))
         columns = [column.strip() for column in header]
-        _check_columns(columns)
+        _check_columns(columns, schema)
         rows = []
         line = reader.line_num
         for cells in reader:
@@ -172,7 +188,7 @@ def _reject_constant(name):
     raise ValueError(name)
 
 
-def read_json(text):
+def read_json(text, schema=MERCHANTS):
     """``(line number, {key: text})`` pairs from a JSON list of objects; the line is the
     one where each object starts, so that errors point into the file.
 
@@ -236,7 +252,7 @@ def read_json(text):
         item, position = decode(position)
         if isinstance(item, dict):
             objects += 1
-            row = _json_row(item)
+            row = _json_row(item, schema)
             columns.extend(key for key in row if key not in columns and key != READ_ERRORS)
         else:
             row = {READ_ERRORS: [("-", _("un objet {…} est attendu pour chaque commerce."))]}
@@ -254,13 +270,14 @@ def read_json(text):
     if end < length:
         fail(json.JSONDecodeError("Extra data", text, end))
     if objects:
-        _check_columns(columns)
+        _check_columns(columns, schema)
     return columns, rows
 
 
-def read_file(path):
-    """``(columns, rows)`` of the CSV or JSON file at ``path``; ImportFileError if it
-    cannot be read. Every row is read before anything is checked or written."""
+def read_file(path, schema=MERCHANTS):
+    """``(columns, rows)`` of the CSV or JSON file at ``path`` (columns of ``schema``);
+    ImportFileError if it cannot be read. Every row is read before anything is checked
+    or written."""
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(_("Fichier introuvable : %(path)s") % {"path": path})
@@ -284,4 +301,4 @@ def read_file(path):
         raise ImportFileError(
             _("Le fichier contient des caractères nuls : est-ce bien du texte ?")
         )
-    return read_csv(text) if suffix == ".csv" else read_json(text)
+    return read_csv(text, schema) if suffix == ".csv" else read_json(text, schema)
