@@ -12,8 +12,9 @@ class OffersConfig(AppConfig):
 
         from home import demo, sitemaps
         from merchants.models import MerchantPage
+        from merchants.portal import dashboard
         from offers import demo as offers_demo
-        from offers import reservations, search
+        from offers import portal, reservations, search
         from offers.models import OfferPage, follow_move
 
         # The directory does not know of offers: this app adds its page type below the
@@ -22,6 +23,7 @@ class OffersConfig(AppConfig):
         post_page_move.connect(follow_move, sender=OfferPage)
         search.register()
         reservations.connect()
+        dashboard.register_panel("offers", portal.dashboard_panel, order=20)
         sitemaps.leave_out(search.offers_out_of_the_sitemap)
         # After the directory: offers are children of the demo's shops.
         demo.register_loader("offers", offers_demo.load, order=demo.FEATURES + 6)

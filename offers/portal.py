@@ -42,6 +42,7 @@ from merchants.portal.profile import (
     save_changes,
     status_from,
 )
+from offers.choices import Availability
 from offers.display import availability_text, price_text
 from offers.models import OfferPage
 
@@ -267,3 +268,26 @@ def _move(page, target, position, user):
     page = Page.objects.get(pk=page.pk)
     target = Page.objects.get(pk=target.pk)
     MovePageAction(page, target, pos=position, user=user).execute(skip_permission_checks=True)
+
+
+# A limited stock at or below this is "running low" on the dashboard.
+LOW_STOCK = 3
+
+
+def dashboard_panel(request, merchant, now):
+    """The portal dashboard's "Mes offres" panel (``merchants.portal.dashboard``): how
+    many are online, waiting for review or not sent, and which are running low."""
+    rows = rows_of(merchant)
+    online = [row for row in rows if row.offer.live]
+    low = [
+        row
+        for row in online
+        if row.offer.availability == Availability.LIMITED
+        and (row.offer.stock_quantity or 0) <= LOW_STOCK
+    ]
+    return "offers/portal/dashboard_panel.html", {
+        "online": len(online),
+        "pending": sum(1 for row in rows if row.status.state == ProfileStatus.PENDING),
+        "to_send": sum(1 for row in rows if row.status.can_send and not row.withdrawn),
+        "low": low,
+    }

@@ -332,3 +332,18 @@ def test_the_english_portal_lists_the_offers_in_english(butcher_client, butcher)
     assert 'href="/en/merchant-area/offers/new/"' in html
     edit = f"/en/merchant-area/offers/{offers_of(butcher)[0].pk}/"
     assert butcher_client.get(edit).status_code == 200
+
+
+def test_the_dashboard_counts_the_offers_and_names_those_running_low(butcher_client, butcher):
+    offer = offers_of(butcher)[0]
+    OfferPage.objects.filter(pk=offer.pk).update(availability="stock_limite", stock_quantity=2)
+    edit = offers_of(butcher)[1]
+    butcher_client.post(
+        reverse("merchant_offers:edit", args=[edit.pk]),
+        edit_data(butcher_client, edit, title="Colis de veau", action="save"),
+    )
+    html = butcher_client.get(reverse("merchant_portal:dashboard")).content.decode()
+    panel = html[html.index('id="offers-panel-title"') :]
+    assert re.search(r'collect-figure__number">3</span>\s*offres en ligne', panel)
+    assert re.search(r'collect-figure__number">1</span>\s*à envoyer', panel)
+    assert "Stock bientôt épuisé" in panel and offer.title.replace("'", "&#x27;") in panel

@@ -12,11 +12,12 @@ from tests.query_counts import assert_constant_queries
 pytestmark = pytest.mark.django_db
 
 # Upper bounds. Session and user, the merchant's account with its page, then what each
-# page shows: the dashboard's call & collect figures (2), the photos' states (the last
+# page shows: the dashboard's call & collect figures (2) and offers (the offers with their
+# latest revisions, their reviews: 2; tests/offers/test_portal.py), the photos' states (the last
 # approved submission, the images: 3). The menu, footer, settings and header's search
 # box cost one query, the version of the frame every page shares (home.frame).
 PORTAL_QUERIES = {
-    "merchant_portal:dashboard": 21,
+    "merchant_portal:dashboard": 23,
     "merchant_portal:profile": 23,
     "merchant_portal:hours": 17,
     "merchant_portal:photos": 20,
