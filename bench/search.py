@@ -2,7 +2,12 @@
 
 Usage:
     .venv/bin/python bench/search.py [--merchants 10000] [--repeat 30]
-        [--database-url URL] [--search-url opensearch://127.0.0.1:9200]
+        [--offers-per-merchant 10] [--database-url URL]
+        [--search-url opensearch://127.0.0.1:9200]
+
+With --offers-per-merchant, each fictional merchant gets that many offers (products,
+promotions and services of its trade), indexed as well: 10,000 × 10 is the offers
+issue's 100,000 offers. Product queries ("product" class) are measured then.
 
 Builds a throwaway database (SQLite in a temporary folder unless --database-url is
 given; PostgreSQL needs an empty database), loads the demo, then adds fictional
@@ -60,7 +65,26 @@ QUERIES = [
     ("typo", "fromagrie"),
     ("typo", "librarie"),
     ("typo", "boucheire"),
+    ("product", "galette des rois"),
+    ("product", "picodon"),
+    ("product", "bouquet fete des meres"),
+    ("product", "velo electrique occasion"),
+    ("product", "promotion"),
+    ("product", "colis de viande"),
 ]
+# What each trade offers in the benchmark (words of the product queries among them).
+PRODUCTS = {
+    "bakery": ["Galette des rois", "Pain de seigle", "Pogne", "Fougasse"],
+    "cheese": ["Picodon", "Tomme fermière", "Plateau de fromages", "Faisselle"],
+    "organic": ["Panier de légumes", "Miel de lavande", "Huile d'olive", "Lentilles vertes"],
+    "wine": ["Crozes-Hermitage", "Saint-Joseph", "Bière blonde", "Coffret découverte"],
+    "restaurant": ["Menu du jour", "Plat à emporter", "Brunch", "Dessert maison"],
+    "florist": ["Bouquet de saison", "Bouquet fête des mères", "Orchidée", "Composition"],
+    "bike": ["Vélo électrique d'occasion", "Révision vélo", "Chambre à air", "Antivol"],
+    "hair": ["Coupe femme", "Coupe homme", "Couleur végétale", "Brushing"],
+    "books": ["Bande dessinée", "Roman policier", "Album jeunesse", "Carte cadeau"],
+    "butcher": ["Colis de viande", "Caillettes", "Saucisses aux herbes", "Rôti de veau"],
+}
 KINDS = {
     "bakery": ("Boulangerie", "pains au levain, baguettes et viennoiseries"),
     "cheese": ("Fromagerie", "fromages affinés, picodons et tommes"),
@@ -109,8 +133,53 @@ def build_merchants(first, count, categories, communes):
         for service in rng.sample(SERVICES, rng.randint(0, 2)):
             setattr(page, f"offers_{service}", True)
         page.categories = [categories[kind]]
+        page.bench_kind = kind
         pages.append(page)
     return pages
+
+
+def build_offers(merchants, per_merchant):
+    from decimal import Decimal
+
+    from offers.models import OfferPage
+
+    offers = []
+    for merchant in merchants:
+        kind = merchant.bench_kind  # set by build_merchants: the merchant's trade
+        rng = random.Random(merchant.pk)
+        for number in range(per_merchant):
+            product = PRODUCTS[kind][number % len(PRODUCTS[kind])]
+            promotion = number % 5 == 4
+            offers.append(
+                OfferPage(
+                    title=f"{product} {number}" + (" : -20 %" if promotion else ""),
+                    kind="promotion" if promotion else "produit",
+                    description=f"{product}, préparé par {merchant.title}.",
+                    price_mode="fixe",
+                    price=Decimal(rng.randint(150, 9000)) / 100,
+                    availability="en_stock",
+                    merchant=merchant,
+                )
+            )
+    return offers
+
+
+def seed_offers(merchants, per_merchant):
+    """``per_merchant`` offers below each merchant; return them."""
+    from home import bulk_pages
+
+    created = []
+    with ExitStack() as stack:
+        stack.enter_context(
+            mock.patch.object(bulk_pages, "_revisions", lambda pages, *a: [None] * len(pages))
+        )
+        stack.enter_context(mock.patch.object(bulk_pages, "_log", lambda *a: None))
+        stack.enter_context(mock.patch.object(bulk_pages, "_index", lambda pages, **k: None))
+        for merchant in merchants:
+            created += bulk_pages.create_child_pages(
+                merchant, build_offers([merchant], per_merchant)
+            )
+    return created
 
 
 def seed(count):
@@ -142,17 +211,14 @@ def seed(count):
 
 
 def index(backend, pages):
-    from merchants.models import MerchantPage
-
+    model = type(pages[0])
     start = time.perf_counter()
     ids = [page.pk for page in pages]
     for offset in range(0, len(ids), 1000):
-        chunk = list(MerchantPage.get_indexed_objects().filter(pk__in=ids[offset : offset + 1000]))
-        backend.add_bulk(MerchantPage, chunk)
+        chunk = list(model.get_indexed_objects().filter(pk__in=ids[offset : offset + 1000]))
+        backend.add_bulk(model, chunk)
     backend.refresh_indexes()
-    finish = getattr(
-        backend.rebuilder_class(backend.get_index_for_model(MerchantPage)), "finish", None
-    )
+    finish = getattr(backend.rebuilder_class(backend.get_index_for_model(model)), "finish", None)
     if backend.__module__.endswith("sqlite") and finish:
         finish()  # merge FTS segments, as update_index does
     return time.perf_counter() - start
@@ -203,6 +269,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--merchants", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--offers-per-merchant", type=int, default=0)
     parser.add_argument("--database-url")
     parser.add_argument("--search-url", default="")
     parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
@@ -252,10 +319,20 @@ def main():
         # guesses the sizes of fresh tables.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    offers = []
+    if args.offers_per_merchant:
+        start = time.perf_counter()
+        offers = seed_offers(pages, args.offers_per_merchant)
+        seconds = time.perf_counter() - start
+        print(f"{len(offers)} offers inserted in {seconds:.1f} s (pages, no revisions)")
     for name in names:
         seconds = index(get_search_backend(name), pages)
         rate = args.merchants / seconds
         print(f"indexing {args.merchants} merchants, {name!r}: {seconds:.1f} s ({rate:.0f}/s)")
+        if offers:
+            seconds = index(get_search_backend(name), offers)
+            rate = len(offers) / seconds
+            print(f"indexing {len(offers)} offers, {name!r}: {seconds:.1f} s ({rate:.0f}/s)")
     if connection.vendor == "postgresql":
         # Also merges the GIN index's pending list, which autovacuum does minutes
         # after a bulk load; until then every search scans it.
