@@ -1,5 +1,6 @@
 """A merchant adds an offer from a phone, by keyboard, with a photo; the team approves
-it in the admin; a resident finds it with the site's search and opens it."""
+it in the admin; a resident finds it with the site's search, opens it and reserves it
+for pickup."""
 
 import io
 
@@ -25,10 +26,12 @@ def type_into(page, label, text):
 
 
 def test_an_offer_added_by_keyboard_is_found_by_residents_once_approved(
-    phone, browser, live_server, screenshot, tmp_path
+    phone, browser, live_server, screenshot, tmp_path, monkeypatch
 ):
+    # A person needs a few seconds to fill the booking form; a test does not.
+    monkeypatch.setattr("merchants.portal.throttle.MIN_FILL_SECONDS", 0)
     sign_in(phone)
-    phone.get_by_role("link", name="Mes offres").click()
+    phone.get_by_role("link", name="Mes offres", exact=True).click()
     phone.get_by_role("link", name="Ajouter une offre").click()
     type_into(phone, "Nom de l'offre", TITLE)
     type_into(phone, "Description courte", "Une tomme fermière aux orties, affinée deux mois.")
@@ -91,7 +94,26 @@ def test_an_offer_added_by_keyboard_is_found_by_residents_once_approved(
     expect(visitor.locator("main")).to_contain_text("4,80")
     screenshot(visitor, "offer-page-after-approval-375")
     assert visitor.evaluate("document.documentElement.scrollWidth") <= 375
+
+    # And reserves two for pickup, paying at the shop.
+    visitor.get_by_role("link", name="Réserver pour retrait").click()
+    expect(visitor.locator("main")).to_contain_text("vous réglez au commerce")
+    quantity = visitor.get_by_label("Quantité")
+    quantity.fill("2")
+    visitor.locator("input[name='booking-slot']").first.check()
+    visitor.get_by_label("Votre nom").fill("Lou Garnier")
+    visitor.get_by_label("Votre téléphone").fill("04 65 71 20 30")
+    visitor.get_by_label("Votre adresse e-mail").fill("lou.garnier@exemple.example")
+    assert visitor.evaluate("document.documentElement.scrollWidth") <= 375
+    results = Axe().run(visitor)
+    assert results.violations_count == 0, results.generate_report()
+    screenshot(visitor, "offer-reservation-form-375")
+    visitor.get_by_role("button", name="Réserver ce créneau").click()
+    visitor.wait_for_url("**/retrait/demande/**")
+    expect(visitor.locator("main")).to_contain_text("Réservation enregistrée")
+    expect(visitor.locator("main")).to_contain_text(f"2 × {TITLE}")
     resident.close()
+    assert OfferPage.objects.get(pk=offer.pk).stock_quantity == 4
 
 
 @pytest.mark.parametrize(
