@@ -40,7 +40,11 @@ class EuroPriceField(forms.DecimalField):
         return f"{value:.2f}".replace(".", ",")
 
 
-class OfferPageForm(WagtailAdminPageForm):
+class OfferFactsFields(forms.Form):
+    """The price and season fields of the admin's and the portal's offer forms:
+    prices typed the French way, the season as month boxes (the model stores a
+    mask)."""
+
     price = EuroPriceField(
         label=_("Prix (€)"),
         help_text=_("Par exemple « 3,50 » ou « 3,50 € ». Fourchette : le prix le plus bas."),
@@ -63,5 +67,10 @@ class OfferPageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        # Read by OfferPage.clean (the model's rules), which runs after this.
         self.instance.season_months = mask_of(cleaned_data.get("season") or [])
         return cleaned_data
+
+
+class OfferPageForm(OfferFactsFields, WagtailAdminPageForm):
+    pass

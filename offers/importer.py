@@ -197,8 +197,8 @@ class OfferRowValidator:
             if value and value not in choices.values:
                 error(
                     column,
-                    _("valeur inconnue « %(value)s » ; valeurs possibles : %(choices)s.")
-                    % {"value": excerpt(value), "choices": ", ".join(choices.values)},
+                    _("valeur inconnue : « %(value)s » (valeurs possibles : %(values)s).")
+                    % {"value": excerpt(value), "values": ", ".join(choices.values)},
                 )
             values[column] = value
         converters = {

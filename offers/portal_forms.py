@@ -10,8 +10,7 @@ from home.images import clean_image_file
 from merchants.models import Category
 from merchants.portal.forms import ISO_DATE, PageFieldErrorsMixin
 from merchants.portal.photos import MIN_PHOTO_SIDE, check_photo
-from offers.choices import MONTHS, mask_of, months_of
-from offers.forms import EuroPriceField
+from offers.forms import OfferFactsFields
 from offers.models import MAX_STOCK, OfferPage
 
 FIELDS = [
@@ -44,22 +43,7 @@ LIVE_FORM_FIELDS = {
 DATE_FORMATS = [ISO_DATE, "%d/%m/%Y", "%d/%m/%y"]
 
 
-class OfferForm(PageFieldErrorsMixin, forms.ModelForm):
-    price = EuroPriceField(
-        label=_("Prix (€)"),
-        help_text=_("Par exemple « 3,50 » ou « 3,50 € ». Fourchette : le prix le plus bas."),
-    )
-    price_max = EuroPriceField(
-        label=_("Prix maximum (€)"), help_text=_("Fourchette de prix seulement.")
-    )
-    season = forms.TypedMultipleChoiceField(
-        label=_("Mois de la saison"),
-        choices=MONTHS,
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Produits saisonniers : les mois où l'offre est proposée."),
-    )
+class OfferForm(PageFieldErrorsMixin, OfferFactsFields, forms.ModelForm):
     new_photo = forms.FileField(
         label=_("Choisir une photo"),
         required=False,
@@ -85,7 +69,6 @@ class OfferForm(PageFieldErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args, merchant, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("season", months_of(self.instance.season_months or 0))
         self.fields["title"].label = _("Nom de l'offre")
         self.fields["title"].help_text = _("Par exemple « Galette des rois frangipane ».")
         self.fields["new_photo"].help_text = _(
@@ -115,8 +98,6 @@ class OfferForm(PageFieldErrorsMixin, forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        # Read by OfferPage.clean (the model's rules), which runs after this.
-        self.instance.season_months = mask_of(cleaned_data.get("season") or [])
         if cleaned_data.get("remove_photo") and not cleaned_data.get("new_photo"):
             self.instance.photo = None
         if cleaned_data.get("new_photo") and not (cleaned_data.get("photo_alt") or "").strip():

@@ -52,6 +52,33 @@ class ProgressBar:
             self.stream.write("")
 
 
+def checked_records(command, columns, rows, known_columns, validator, nothing_imported):
+    """Say which columns are ignored, check every row with ``validator`` (a progress
+    bar on ``command.stdout``) and return the records; with any error, write them all
+    to ``command.stderr`` and raise ``CommandError`` with ``nothing_imported(count)``.
+    Shared by ``import_merchants`` and ``import_offers``."""
+    ignored = [column for column in columns if column not in known_columns]
+    if ignored:
+        command.stdout.write(
+            _("Colonnes ignorées : %(columns)s") % {"columns": ", ".join(ignored)}
+        )
+    records, errors = [], []
+    progress = ProgressBar(command.stdout, _("Vérification"), len(rows))
+    for done, (line, row) in enumerate(rows, start=1):
+        record, row_errors = validator.validate(line, row)
+        errors.extend(row_errors)
+        if record is not None:
+            records.append(record)
+        if done % 250 == 0:
+            progress.update(done)
+    progress.finish()
+    if errors:
+        for error in errors:
+            command.stderr.write(str(error))
+        raise CommandError(nothing_imported(len(errors)) % {"count": len(errors)})
+    return records
+
+
 class Command(BaseCommand):
     help = (
         "Import merchants from a .csv or .json file. Columns: "
@@ -103,37 +130,22 @@ class Command(BaseCommand):
             columns, rows = read_file(options["file"])
         except ImportFileError as error:
             raise CommandError(str(error)) from error
-        ignored = [column for column in columns if column not in COLUMNS]
-        if ignored:
-            self.stdout.write(
-                _("Colonnes ignorées : %(columns)s") % {"columns": ", ".join(ignored)}
-            )
-
         existing_ids = set(
             MerchantPage.objects.child_of(directory).values_list("external_id", flat=True)
         )
         validator = RowValidator(columns, Commune.objects.all(), existing_ids)
-        records, errors = [], []
-        progress = ProgressBar(self.stdout, _("Vérification"), len(rows))
-        for done, (line, row) in enumerate(rows, start=1):
-            record, row_errors = validator.validate(line, row)
-            errors.extend(row_errors)
-            if record is not None:
-                records.append(record)
-            if done % 250 == 0:
-                progress.update(done)
-        progress.finish()
-        if errors:
-            for error in errors:
-                self.stderr.write(str(error))
-            raise CommandError(
-                translation.ngettext(
-                    "%(count)s erreur : aucun commerce n'a été importé.",
-                    "%(count)s erreurs : aucun commerce n'a été importé.",
-                    len(errors),
-                )
-                % {"count": len(errors)}
-            )
+        records = checked_records(
+            self,
+            columns,
+            rows,
+            COLUMNS,
+            validator,
+            lambda count: translation.ngettext(
+                "%(count)s erreur : aucun commerce n'a été importé.",
+                "%(count)s erreurs : aucun commerce n'a été importé.",
+                count,
+            ),
+        )
 
         def writing(created, updated):
             self.stdout.write(

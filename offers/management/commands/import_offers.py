@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from merchants.importer import ImportFileError, read_file
-from merchants.management.commands.import_merchants import ProgressBar
+from merchants.management.commands.import_merchants import checked_records
 from merchants.models import MerchantIndexPage
 from offers.importer import COLUMNS, SCHEMA, OfferRowValidator, write_offers
 
@@ -56,33 +56,18 @@ class Command(BaseCommand):
             columns, rows = read_file(options["file"], SCHEMA)
         except ImportFileError as error:
             raise CommandError(str(error)) from error
-        ignored = [column for column in columns if column not in COLUMNS]
-        if ignored:
-            self.stdout.write(
-                _("Colonnes ignorées : %(columns)s") % {"columns": ", ".join(ignored)}
-            )
-        validator = OfferRowValidator(directory)
-        records, errors = [], []
-        progress = ProgressBar(self.stdout, _("Vérification"), len(rows))
-        for done, (line, row) in enumerate(rows, start=1):
-            record, row_errors = validator.validate(line, row)
-            errors.extend(row_errors)
-            if record is not None:
-                records.append(record)
-            if done % 250 == 0:
-                progress.update(done)
-        progress.finish()
-        if errors:
-            for error in errors:
-                self.stderr.write(str(error))
-            raise CommandError(
-                translation.ngettext(
-                    "%(count)s erreur : aucune offre n'a été importée.",
-                    "%(count)s erreurs : aucune offre n'a été importée.",
-                    len(errors),
-                )
-                % {"count": len(errors)}
-            )
+        records = checked_records(
+            self,
+            columns,
+            rows,
+            COLUMNS,
+            OfferRowValidator(directory),
+            lambda count: translation.ngettext(
+                "%(count)s erreur : aucune offre n'a été importée.",
+                "%(count)s erreurs : aucune offre n'a été importée.",
+                count,
+            ),
+        )
         result = write_offers(records, publish=not options["draft"], dry_run=options["dry_run"])
         summary = _(
             "%(created)s offres créées, %(updated)s mises à jour, %(unchanged)s inchangées "
