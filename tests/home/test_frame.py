@@ -5,6 +5,7 @@ on the very next page, and a page hidden behind a login is never shown."""
 import threading
 
 import pytest
+from django.core.cache import caches
 from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
@@ -121,3 +122,32 @@ def test_a_change_never_waits_for_another_holding_the_version(transactional_db):
         release.set()
         other.join()
     assert frame.version() != before
+
+
+def test_a_page_reads_its_whole_frame_in_one_cache_call(client, home_fr, monkeypatch):
+    client.get("/")
+    client.get("/")  # built, and every part's name known to this process
+    cache = caches[frame.CACHE_ALIAS]
+    calls, inside = [], []
+
+    def counting(method):
+        real = getattr(cache, method)
+
+        def call(keys, *args, **kwargs):
+            names = keys if isinstance(keys, list) else [keys]
+            # The local-memory cache's get_many calls its own get per key: one call.
+            if not inside and any(str(key).startswith(frame.KEY_PREFIX) for key in names):
+                calls.append((method, len(names)))
+            inside.append(method)
+            try:
+                return real(keys, *args, **kwargs)
+            finally:
+                inside.pop()
+
+        return call
+
+    for method in ("get", "get_many", "set"):
+        monkeypatch.setattr(cache, method, counting(method))
+    assert client.get("/").status_code == 200
+    # Menu, footer, settings, search box, shortcuts, locale, restrictions: one round trip.
+    assert len(calls) == 1 and calls[0][0] == "get_many" and calls[0][1] >= 5, calls
